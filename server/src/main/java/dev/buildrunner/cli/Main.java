@@ -1,6 +1,69 @@
 package dev.buildrunner.cli;
 
+import dev.buildrunner.plan.TaskStatus;
+import dev.buildrunner.store.StoreException;
+import dev.buildrunner.sync.TransitionException;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Entry point of {@code buildrunner.jar}: {@code java -jar buildrunner.jar <command>}. */
 public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs {@code br} with the arguments and exits with its exit code (see {@link ExitCodes}). */
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs {@code br} without exiting, printing to the process's stdout and stderr. */
+    public static int run(String... args) {
+        return commandLine(new Services(Clock.systemUTC())).execute(args);
+    }
+
+    /** Builds the command tree with its dependencies; tests call this with their own streams. */
+    static CommandLine commandLine(Services services) {
+        CommandLine br = new CommandLine(new Br());
+        br.addSubcommand("spec", group("spec", "Read, compare and version the spec.")
+                .addSubcommand("analyze", new SpecAnalyzeCommand(services))
+                .addSubcommand("diff", new SpecDiffCommand(services))
+                .addSubcommand("versions", new SpecVersionsCommand(services))
+                .addSubcommand("rollback", new SpecRollbackCommand(services)));
+        br.addSubcommand("task", group("task", "Generate the plan's tasks and move them along.")
+                .addSubcommand("generate", new TaskGenerateCommand(services))
+                .addSubcommand("list", new TaskListCommand(services))
+                .addSubcommand("next", new TaskNextCommand(services))
+                .addSubcommand("start", move(services, TaskStatus.IN_PROGRESS, "Mark a task in progress."))
+                .addSubcommand("done", move(services, TaskStatus.DONE, "Mark a task done."))
+                .addSubcommand("block", move(services, TaskStatus.BLOCKED, "Mark a task blocked.")));
+        br.addSubcommand("plan", group("plan", "Show the plan on the buildrunner branch.")
+                .addSubcommand("show", new PlanShowCommand(services)));
+        br.addSubcommand("sync", new SyncCommand(services));
+        br.addSubcommand("checkpoint", group("checkpoint", "Save and list checkpoints.")
+                .addSubcommand("create", new CheckpointCreateCommand(services))
+                .addSubcommand("list", new CheckpointListCommand(services)));
+        br.addSubcommand("rollback", new RollbackCommand(services));
+        br.addSubcommand("bench", new BenchCommand(services));
+        br.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof CliException || ex instanceof StoreException || ex instanceof TransitionException) {
+                line.getErr().println("br: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            throw ex;
+        });
+        return br;
+    }
+
+    private static CommandLine group(String name, String description) {
+        CommandLine cl = new CommandLine(new Br.Group(name, description));
+        cl.getCommandSpec().usageMessage().description(description);
+        return cl;
+    }
+
+    private static CommandLine move(Services services, TaskStatus target, String description) {
+        CommandLine cl = new CommandLine(new TaskMoveCommand(services, target));
+        cl.getCommandSpec().usageMessage().description(description);
+        return cl;
     }
 }

@@ -1,0 +1,106 @@
+package dev.buildrunner.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Where a command reads a spec from: a file path, {@code REV:PATH} in the current repository, or
+ * a bare revision (meaning {@code REV:.buildrunner/PROJECT_SPEC.md}).
+ *
+ * @param label how messages name the source, for example {@code HEAD~1:.buildrunner/PROJECT_SPEC.md}
+ * @param text the spec text, decoded as UTF-8 (lossless for UTF-8 input)
+ */
+record SpecInput(String label, String text) {
+
+    /** The default spec path inside a repository (BRIEF.md). */
+    static final String DEFAULT_PATH = ".buildrunner/PROJECT_SPEC.md";
+
+    /**
+     * Resolves an argument as {@code br spec analyze|diff} take it.
+     *
+     * @param arg a path, {@code REV:PATH}, a revision, or null for the default spec of {@code dir}
+     * @param dir the working directory (the {@code -C} option)
+     * @throws CliException when nothing readable matches, naming the argument
+     */
+    static SpecInput resolve(String arg, Path dir) {
+        if (arg == null) {
+            Path root = repositoryRoot(dir).orElse(dir);
+            return readFile(root.resolve(DEFAULT_PATH));
+        }
+        Path file = dir.resolve(arg);
+        if (Files.isRegularFile(file)) {
+            return readFile(file);
+        }
+        try (Repository repo = openRepository(dir).orElse(null)) {
+            if (repo != null) {
+                int colon = arg.indexOf(':');
+                if (colon > 0) {
+                    return readBlob(repo, arg.substring(0, colon), arg.substring(colon + 1));
+                }
+                if (repo.resolve(arg) != null) {
+                    return readBlob(repo, arg, DEFAULT_PATH);
+                }
+            }
+        } catch (IOException e) {
+            throw new CliException(arg + ": cannot read: " + e.getMessage(), e);
+        }
+        throw new CliException(arg + ": no such file" + (arg.contains(":") ? " or revision" : ""));
+    }
+
+    /** Reads a spec file; a missing or unreadable file is a {@link CliException} naming it. */
+    static SpecInput readFile(Path file) {
+        try {
+            return new SpecInput(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(file + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code path} at revision {@code rev}; throws CliException naming both when absent. */
+    static SpecInput readBlob(Repository repo, String rev, String path) throws IOException {
+        String label = rev + ":" + path;
+        ObjectId commitId = repo.resolve(rev + "^{commit}");
+        if (commitId == null) {
+            throw new CliException(label + ": unknown revision " + rev);
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit commit = walk.parseCommit(commitId);
+            try (TreeWalk tw = TreeWalk.forPath(repo, path, commit.getTree())) {
+                if (tw == null) {
+                    throw new CliException(label + ": no such path in " + commitId.abbreviate(7).name());
+                }
+                byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
+                return new SpecInput(label, new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Opens the repository containing {@code dir}, if any (work tree or bare). */
+    static Optional<Repository> openRepository(Path dir) throws IOException {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        if (b.getGitDir() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(b.build());
+    }
+
+    /** The work tree root of the repository containing {@code dir}, if any. */
+    static Optional<Path> repositoryRoot(Path dir) {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(dir.toFile());
+        if (b.getGitDir() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(b.getGitDir().toPath().toAbsolutePath().getParent());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.buildrunner.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import picocli.CommandLine;
+
+/** Runs {@code br} in-process with captured output, as picocli's docs recommend for tests. */
+final class CliRunner {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Clock clock;
+
+    CliRunner() {
+        this(Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC));
+    }
+
+    CliRunner(Clock clock) {
+        this.clock = clock;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine(new Services(clock));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
