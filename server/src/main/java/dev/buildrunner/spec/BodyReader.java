@@ -604,7 +604,8 @@ final class BodyReader {
         d.acceptance.add(text);
         String line = src.line(scenarioLine);
         d.acceptanceItems.add(new Item(text, new Span(scenarioLine, 0, scenarioLast, src.line(scenarioLast).length()),
-                scenarioLine, scenarioLast, scenarioLast, line.substring(0, line.indexOf('#') + 1), true, false, true));
+                scenarioLine, scenarioLast, scenarioLast, line.replaceFirst("^(\\s*#+\\s*).*$", "$1"), true, false,
+                true));
         scenarioName = null;
         scenarioSteps.clear();
     }

@@ -57,6 +57,8 @@ final class FeatureDraft {
     final List<String> requirements = new ArrayList<>();
     final List<String> files = new ArrayList<>();
     final List<String> rawDependencies = new ArrayList<>();
+    /** For each raw dependency, the id it resolved to (the raw text when unresolved; null when dropped). */
+    final List<String> resolvedDependencies = new ArrayList<>();
     final List<String> acceptance = new ArrayList<>();
     final List<Endpoint> endpoints = new ArrayList<>();
     final Map<String, String> attributes = new LinkedHashMap<>();

@@ -142,6 +142,7 @@ final class SpecLinker {
             canonicalise(d.endpoints, templates);
         }
         FeatureDraft rest = null;
+        Map<FeatureDraft, Integer> attached = new java.util.IdentityHashMap<>();
         for (FrItem fr : frs) {
             canonicalise(fr.endpoints, templates);
             FeatureDraft target = null;
@@ -162,8 +163,10 @@ final class SpecLinker {
                 }
                 target = rest;
             }
-            target.requirements.add(fr.item.value());
-            target.requirementItems.add(fr.item);
+            // a story's FRs come first, in FR order, then what its own text lists
+            int at = attached.merge(target, 1, Integer::sum) - 1;
+            target.requirements.add(at, fr.item.value());
+            target.requirementItems.add(at, fr.item);
             for (Endpoint e : fr.endpoints) {
                 if (!target.endpoints.contains(e)) {
                     target.endpoints.add(e);
@@ -179,10 +182,20 @@ final class SpecLinker {
     }
 
     private void findFrs(Node node, List<FrItem> out) {
+        findFrs(node, out, false);
+    }
+
+    /** FR-nnn items outside stories, and every item of a "Functional Requirements" section. */
+    private void findFrs(Node node, List<FrItem> out, boolean inFrSection) {
+        boolean frSection = inFrSection;
         for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h && node == doc) {
+                frSection = Labels.normalize(h.getText().toString()).equals("functional requirements");
+                continue;
+            }
             if (n instanceof ListItem li && li.getFirstChild() instanceof Paragraph p && !insideFeature(li)) {
                 String text = TextScan.squash(p.getChars().toString());
-                if (FR.matcher(text).find()) {
+                if (frSection || FR.matcher(text).find()) {
                     int line = p.getStartLineNumber();
                     int col = st.colOf(p.getStartOffset());
                     int last = Math.min(p.getEndLineNumber(), st.lineCount() - 1);
@@ -197,7 +210,7 @@ final class SpecLinker {
                 }
             }
             if (n.hasChildren()) {
-                findFrs(n, out);
+                findFrs(n, out, frSection);
             }
         }
     }
@@ -360,6 +373,7 @@ final class SpecLinker {
                     if (target == d) {
                         diags.add(Diagnostic.warning(d.firstLine + 1, "self-dependency", "feature '" + d.name
                                 + "' depends on itself ('" + raw + "'); ignored"));
+                        d.resolvedDependencies.add(null);
                         continue;
                     }
                     dep = target.id;
@@ -374,6 +388,7 @@ final class SpecLinker {
                             + "' depends on '" + raw + "', which could be any of " + ids + "; kept as written"));
                     dep = raw;
                 }
+                d.resolvedDependencies.add(dep);
                 if (!deps.contains(dep)) {
                     deps.add(dep);
                 }

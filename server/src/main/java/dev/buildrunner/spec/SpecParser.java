@@ -475,11 +475,13 @@ public final class SpecParser {
             String t = Labels.stripLeadingSymbols(trimmed);
             int skip = lead + (trimmed.length() - t.length());
             String name = t;
+            int nameEnd = -1;
             Matcher m;
             if (format == SpecFormat.SPEC_KIT && (m = USER_STORY.matcher(t)).matches()) {
                 d.id = "US" + m.group(1);
                 d.number = Integer.parseInt(m.group(1));
                 name = m.group(2);
+                nameEnd = skip + m.end(2);
                 skip += m.start(2);
                 d.priority = m.group(3) == null ? "" : m.group(3).trim();
                 t = name;
@@ -520,7 +522,8 @@ public final class SpecParser {
             }
             d.name = clean(name);
             int start = Math.min(textCol + skip, st.line(d.headingLine).length());
-            int end = Math.min(textCol + raw.stripTrailing().length(), st.line(d.headingLine).length());
+            int end = Math.min(textCol + (nameEnd >= 0 ? nameEnd : raw.stripTrailing().length()),
+                    st.line(d.headingLine).length());
             d.nameSpan = new Span(d.headingLine, start, d.headingLine, Math.max(start, end));
         }
 
