@@ -7,6 +7,7 @@ import dev.buildrunner.spec.Feature;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,8 +104,11 @@ public final class Decomposer {
         List<String> testFiles = new ArrayList<>();
         List<String> docFiles = new ArrayList<>();
         List<String> workFiles = new ArrayList<>();
+        Map<String, Domain> fileDomain = new HashMap<>();
         for (String file : feature.files()) {
-            switch (DomainClassifier.ofFile(file)) {
+            Domain domain = DomainClassifier.ofFile(file);
+            fileDomain.put(file, domain);
+            switch (domain) {
                 case TESTS -> testFiles.add(file);
                 case DOCS -> docFiles.add(file);
                 default -> workFiles.add(file);
@@ -121,14 +125,16 @@ public final class Decomposer {
             parts.add("requirement");
             parts.add(text);
             parts.addAll(files);
+            List<Domain> domains = new ArrayList<>(files.size());
+            files.forEach(file -> domains.add(fileDomain.get(file)));
             Task t = task(ids.allocate(fid + "-" + Hashes.shortId(text)), fid, Hashes.oneLine(text),
-                    DomainClassifier.of(files, text), complexWork, base, files, Hashes.fingerprint(parts));
+                    DomainClassifier.of(domains, text), complexWork, base, files, Hashes.fingerprint(parts));
             drafts.add(new TaskDraft(t, Kind.REQUIREMENT, requirementIndex.get(r), text));
         }
 
         Map<Domain, List<String>> unmatched = new EnumMap<>(Domain.class);
         for (String file : assignment.unmatched()) {
-            unmatched.computeIfAbsent(DomainClassifier.ofFile(file), d -> new ArrayList<>()).add(file);
+            unmatched.computeIfAbsent(fileDomain.get(file), d -> new ArrayList<>()).add(file);
         }
         for (Map.Entry<Domain, List<String>> e : unmatched.entrySet()) {
             Domain d = e.getKey();

@@ -64,31 +64,31 @@ final class DomainClassifier {
      * {@code components/}), else backend. Checked in that order, so {@code tests/models/x.py} is tests.
      */
     static Domain ofFile(String path) {
-        String p = path.replace('\\', '/').toLowerCase(Locale.ROOT);
-        String[] segments = p.split("/");
-        String name = segments[segments.length - 1];
         String original = path.replace('\\', '/');
-        String originalName = original.substring(original.lastIndexOf('/') + 1);
+        String p = original.toLowerCase(Locale.ROOT);
+        int slash = p.lastIndexOf('/');
+        String name = p.substring(slash + 1);
+        String originalName = original.substring(slash + 1);
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot + 1) : "";
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        List<String> dirs = List.of(segments).subList(0, segments.length - 1);
+        String[] dirs = slash < 0 ? new String[0] : p.substring(0, slash).split("/");
 
-        if (dirs.stream().anyMatch(TEST_DIRS::contains) || stem.startsWith("test_") || stem.endsWith("_test")
-                || stem.contains(".test") || stem.contains(".spec") || isJavaTest(originalName)) {
+        if (any(dirs, TEST_DIRS) || stem.startsWith("test_") || stem.endsWith("_test") || stem.contains(".test")
+                || stem.contains(".spec") || isJavaTest(originalName)) {
             return Domain.TESTS;
         }
-        if (DOC_EXT.contains(ext) || dirs.stream().anyMatch(DOC_DIRS::contains)) {
+        if (DOC_EXT.contains(ext) || any(dirs, DOC_DIRS)) {
             return Domain.DOCS;
         }
         if (INFRA_NAMES.contains(name) || name.startsWith("dockerfile") || name.startsWith("docker-compose")
-                || name.startsWith(".gitlab-ci") || INFRA_EXT.contains(ext) || dirs.stream().anyMatch(INFRA_DIRS::contains)) {
+                || name.startsWith(".gitlab-ci") || INFRA_EXT.contains(ext) || any(dirs, INFRA_DIRS)) {
             return Domain.INFRA;
         }
-        if (DB_EXT.contains(ext) || dirs.stream().anyMatch(DB_DIRS::contains)) {
+        if (DB_EXT.contains(ext) || any(dirs, DB_DIRS)) {
             return Domain.DATABASE;
         }
-        if (FRONT_EXT.contains(ext) || dirs.stream().anyMatch(FRONT_DIRS::contains)) {
+        if (FRONT_EXT.contains(ext) || any(dirs, FRONT_DIRS)) {
             return Domain.FRONTEND;
         }
         return Domain.BACKEND;
@@ -106,30 +106,42 @@ final class DomainClassifier {
     }
 
     /**
-     * The domain of a task with these files and words: the most frequent file domain (a tie goes
-     * to the domain of the earliest of the tied files), else the words' domain, else backend.
+     * The domain of a task whose files have these domains: the most frequent one (a tie goes to
+     * the domain of the earliest of the tied files), else the words' domain, else backend.
+     *
+     * @param fileDomains the {@link #ofFile} domain of each of the task's files, in file order
+     * @param words the task's text
      */
-    static Domain of(List<String> files, String words) {
-        if (!files.isEmpty()) {
-            int[] counts = new int[Domain.values().length];
-            int[] first = new int[Domain.values().length];
-            for (int i = 0; i < files.size(); i++) {
-                Domain d = ofFile(files.get(i));
-                if (counts[d.ordinal()]++ == 0) {
-                    first[d.ordinal()] = i;
-                }
-            }
-            Domain best = null;
-            for (Domain d : Domain.values()) {
-                int c = counts[d.ordinal()];
-                if (c > 0 && (best == null || c > counts[best.ordinal()]
-                        || (c == counts[best.ordinal()] && first[d.ordinal()] < first[best.ordinal()]))) {
-                    best = d;
-                }
-            }
-            return best;
+    static Domain of(List<Domain> fileDomains, String words) {
+        if (fileDomains.isEmpty()) {
+            return ofWords(words).orElse(Domain.BACKEND);
         }
-        return ofWords(words).orElse(Domain.BACKEND);
+        int[] counts = new int[Domain.values().length];
+        int[] first = new int[Domain.values().length];
+        for (int i = 0; i < fileDomains.size(); i++) {
+            int d = fileDomains.get(i).ordinal();
+            if (counts[d]++ == 0) {
+                first[d] = i;
+            }
+        }
+        Domain best = null;
+        for (Domain d : Domain.values()) {
+            int c = counts[d.ordinal()];
+            if (c > 0 && (best == null || c > counts[best.ordinal()]
+                    || (c == counts[best.ordinal()] && first[d.ordinal()] < first[best.ordinal()]))) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    private static boolean any(String[] dirs, Set<String> names) {
+        for (String d : dirs) {
+            if (names.contains(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJavaTest(String name) {

@@ -14,7 +14,6 @@ import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * The feature-level dependency DAG (jgrapht {@link DirectedAcyclicGraph}, edge = "must come
@@ -28,14 +27,12 @@ final class FeatureDependencies {
 
     private final Map<String, Feature> byId;
     private final Map<String, List<String>> accepted;
-    private final List<String> order;
     private final List<Diagnostic> diagnostics;
 
-    private FeatureDependencies(Map<String, Feature> byId, Map<String, List<String>> accepted, List<String> order,
+    private FeatureDependencies(Map<String, Feature> byId, Map<String, List<String>> accepted,
             List<Diagnostic> diagnostics) {
         this.byId = byId;
         this.accepted = accepted;
-        this.order = order;
         this.diagnostics = diagnostics;
     }
 
@@ -43,15 +40,12 @@ final class FeatureDependencies {
     static FeatureDependencies of(List<Feature> features) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, Feature> byId = new LinkedHashMap<>();
-        Map<String, Integer> position = new HashMap<>();
         for (Feature f : features) {
             Feature first = byId.putIfAbsent(f.id(), f);
             if (first != null) {
                 diagnostics.add(Diagnostic.warning(f.lines().first(), "duplicate-feature",
                         "feature id '" + f.id() + "' (\"" + f.name() + "\") is already used by the feature at line "
                                 + first.lines().first() + "; the planner ignores this one"));
-            } else {
-                position.put(f.id(), position.size());
             }
         }
 
@@ -80,10 +74,8 @@ final class FeatureDependencies {
             accepted.put(f.id(), ok);
         }
 
-        List<String> order = new ArrayList<>(byId.size());
-        new TopologicalOrderIterator<>(dag, Comparator.comparing(position::get)).forEachRemaining(order::add);
         diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
-        return new FeatureDependencies(byId, accepted, order, List.copyOf(diagnostics));
+        return new FeatureDependencies(byId, accepted, List.copyOf(diagnostics));
     }
 
     /** Features with repeated ids removed (first kept), in spec order. */
@@ -95,18 +87,9 @@ final class FeatureDependencies {
         return new ArrayList<>(byId.values());
     }
 
-    boolean contains(String featureId) {
-        return byId.containsKey(featureId);
-    }
-
     /** The dependencies of a feature that became edges, in the order written. */
     List<String> accepted(String featureId) {
         return accepted.getOrDefault(featureId, List.of());
-    }
-
-    /** Feature ids in topological order, ties broken by spec order. */
-    List<String> order() {
-        return order;
     }
 
     List<Diagnostic> diagnostics() {

@@ -40,20 +40,18 @@ final class FileAssignment {
         }
         List<String> unmatched = new ArrayList<>();
         for (String file : files) {
-            List<String> fileTokens = Words.pathTokens(file);
             double[] scores = new double[requirements.size()];
-            for (String ft : fileTokens) {
+            boolean[] hit = new boolean[requirements.size()];
+            for (String ft : Words.pathTokens(file)) {
                 int n = 0;
-                for (List<String> rt : reqTokens) {
-                    if (contains(rt, ft)) {
+                for (int r = 0; r < reqTokens.size(); r++) {
+                    hit[r] = contains(reqTokens.get(r), ft);
+                    if (hit[r]) {
                         n++;
                     }
                 }
-                if (n == 0) {
-                    continue;
-                }
-                for (int r = 0; r < reqTokens.size(); r++) {
-                    if (contains(reqTokens.get(r), ft)) {
+                for (int r = 0; n > 0 && r < reqTokens.size(); r++) {
+                    if (hit[r]) {
                         scores[r] += 1.0 / n;
                     }
                 }

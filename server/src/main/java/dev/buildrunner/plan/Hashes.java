@@ -48,7 +48,7 @@ final class Hashes {
 
     /** The first {@link #ID_HEX} hex digits of SHA-256 over the normalized text. */
     static String shortId(String text) {
-        return sha256Hex(normalize(text)).substring(0, ID_HEX);
+        return sha256Hex(normalize(text), ID_HEX);
     }
 
     /**
@@ -61,13 +61,14 @@ final class Hashes {
         for (String p : parts) {
             sb.append(p.length()).append(':').append(p).append('\n');
         }
-        return sha256Hex(sb.toString()).substring(0, FINGERPRINT_HEX);
+        return sha256Hex(sb.toString(), FINGERPRINT_HEX);
     }
 
-    private static String sha256Hex(String s) {
+    /** The first {@code hexDigits} (even) hex digits of SHA-256 over the UTF-8 bytes of s. */
+    private static String sha256Hex(String s, int hexDigits) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HEX.formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)), 0, hexDigits / 2);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

@@ -1,7 +1,6 @@
 package dev.buildrunner.plan;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,14 +33,29 @@ final class Words {
      * {@code checker}, {@code dependencies} -> {@code dependency}), stop words dropped.
      */
     static List<String> tokens(String text) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String raw : splitCamel(text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (raw.isEmpty() || STOP.contains(raw)) {
-                continue;
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char previous = ' ';
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean part = Character.isLetterOrDigit(c);
+            boolean camelBreak = part && Character.isUpperCase(c) && Character.isLowerCase(previous);
+            if ((!part || camelBreak) && word.length() > 0) {
+                String w = word.toString().toLowerCase(Locale.ROOT);
+                word.setLength(0);
+                if (!STOP.contains(w)) {
+                    String stem = stem(w);
+                    if (!out.contains(stem)) {
+                        out.add(stem);
+                    }
+                }
             }
-            out.add(stem(raw));
+            if (part) {
+                word.append(c);
+            }
+            previous = c;
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     /** Tokens of a repository path: every segment, file extension and generic segments dropped. */
@@ -79,17 +93,5 @@ final class Words {
             return w.substring(0, w.length() - 1);
         }
         return w;
-    }
-
-    private static String splitCamel(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1))) {
-                sb.append(' ');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
     }
 }
