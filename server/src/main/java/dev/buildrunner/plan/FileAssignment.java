@@ -1,6 +1,7 @@
 package dev.buildrunner.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,13 +9,19 @@ import java.util.List;
  * requirement's task lists the files it creates or changes.
  *
  * <p>Score of a file for a requirement: the sum, over the file's path tokens ({@link Words#pathTokens})
- * that match a token of the requirement ({@link Words#match}), of {@code 1 / n}, where {@code n}
- * is the number of the feature's requirements that token matches: a word every requirement shares
- * ("build" in a build feature) counts little, a word only one requirement has counts fully (the
- * inverse document frequency idea, without the logarithm). The highest score wins; a tie goes to
- * the earliest requirement; a file scoring 0 everywhere is unmatched.
+ * that match a token of the requirement ({@link Words#match}), of {@code w / n}, where {@code n}
+ * is the number of the feature's requirements that token matches, and {@code w} is 1 for a word of
+ * the file name, {@value #FOLDER_WEIGHT} for a word only its folders have: a word every requirement
+ * shares ("build" in a build feature) counts little, a word only one requirement has counts fully
+ * (the inverse document frequency idea, without the logarithm). The highest score wins; a tie goes
+ * to the requirement matching the earlier word of the file name (in {@code security_checker.py},
+ * "security" says more than "checker", as a compound's modifier comes first), then to the earliest
+ * requirement; a file scoring 0 everywhere is unmatched.
  */
 final class FileAssignment {
+
+    /** Weight of a folder's word against one of the file name: folders group, names specify. */
+    static final double FOLDER_WEIGHT = 0.5;
 
     private final List<List<String>> byRequirement;
     private final List<String> unmatched;
@@ -41,8 +48,18 @@ final class FileAssignment {
         List<String> unmatched = new ArrayList<>();
         for (String file : files) {
             double[] scores = new double[requirements.size()];
+            int[] firstHit = new int[requirements.size()];
+            Arrays.fill(firstHit, Integer.MAX_VALUE);
             boolean[] hit = new boolean[requirements.size()];
-            for (String ft : Words.pathTokens(file)) {
+            List<String> nameTokens = Words.pathTokens(fileName(file));
+            List<String> tokens = new ArrayList<>(nameTokens);
+            for (String t : Words.pathTokens(file)) {
+                if (!tokens.contains(t)) {
+                    tokens.add(t);
+                }
+            }
+            for (int k = 0; k < tokens.size(); k++) {
+                String ft = tokens.get(k);
                 int n = 0;
                 for (int r = 0; r < reqTokens.size(); r++) {
                     hit[r] = contains(reqTokens.get(r), ft);
@@ -50,15 +67,18 @@ final class FileAssignment {
                         n++;
                     }
                 }
+                double weight = k < nameTokens.size() ? 1.0 : FOLDER_WEIGHT;
                 for (int r = 0; n > 0 && r < reqTokens.size(); r++) {
                     if (hit[r]) {
-                        scores[r] += 1.0 / n;
+                        scores[r] += weight / n;
+                        firstHit[r] = Math.min(firstHit[r], k);
                     }
                 }
             }
             int best = -1;
             for (int r = 0; r < scores.length; r++) {
-                if (scores[r] > 0 && (best < 0 || scores[r] > scores[best])) {
+                if (scores[r] > 0 && (best < 0 || scores[r] > scores[best]
+                        || (scores[r] == scores[best] && firstHit[r] < firstHit[best]))) {
                     best = r;
                 }
             }
@@ -77,6 +97,11 @@ final class FileAssignment {
 
     List<String> unmatched() {
         return unmatched;
+    }
+
+    private static String fileName(String path) {
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
     }
 
     private static boolean contains(List<String> tokens, String token) {
