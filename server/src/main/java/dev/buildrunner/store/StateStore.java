@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Ref;
@@ -148,9 +152,9 @@ public final class StateStore {
             ObjectId id;
             try {
                 id = repository.resolve(commitId + "^{commit}");
-            } catch (org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            } catch (AmbiguousObjectException e) {
                 throw new IllegalArgumentException("ambiguous commit id: " + commitId, e);
-            } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            } catch (RevisionSyntaxException | IncorrectObjectTypeException | MissingObjectException e) {
                 return Optional.empty();
             }
             return id == null ? Optional.empty() : Optional.of(reader.state(walk, id));
