@@ -296,7 +296,7 @@ public final class StateStore {
                             parent == null ? null : parent.getTree(), d, time);
                     inserter.flush();
                     try {
-                        RefUpdates.checkResult(StateFormat.BRANCH, casUpdate(walk, old, commit, d));
+                        RefUpdates.checkResult(StateFormat.BRANCH, casUpdate(walk, old, commit, d, time));
                     } catch (LockFailureException e) {
                         if (attempt >= retryPolicy.maxAttempts()) {
                             throw new LockFailureException(e.getMessage() + " after " + attempt + " attempts"
@@ -321,12 +321,12 @@ public final class StateStore {
         }
     }
 
-    private RefUpdate.Result casUpdate(RevWalk walk, ObjectId old, ObjectId commit, StateWriter.Draft d)
-            throws IOException {
+    private RefUpdate.Result casUpdate(RevWalk walk, ObjectId old, ObjectId commit, StateWriter.Draft d,
+            Instant time) throws IOException {
         RefUpdate ru = repository.updateRef(StateFormat.BRANCH);
         ru.setExpectedOldObjectId(old == null ? ObjectId.zeroId() : old);
         ru.setNewObjectId(commit);
-        ru.setRefLogIdent(StateWriter.identity(clock.instant()));
+        ru.setRefLogIdent(StateWriter.identity(time));
         ru.setRefLogMessage("buildrunner " + d.event() + ": " + d.summary(), false);
         return ru.update(walk);
     }
