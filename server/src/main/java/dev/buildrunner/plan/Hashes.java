@@ -1,0 +1,76 @@
+package dev.buildrunner.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Hashes behind stable task ids and fingerprints. SHA-256 (FIPS 180-4) is used because its output
+ * is fixed by a standard, so ids stay equal across JVMs, versions and machines.
+ */
+final class Hashes {
+
+    /** Hex digits of a requirement's short hash in a task id: 24 bits, collisions resolved by suffix. */
+    static final int ID_HEX = 6;
+    /** Hex digits of a fingerprint: 64 bits, enough that an unnoticed change is not a practical risk. */
+    static final int FINGERPRINT_HEX = 16;
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Hashes() {
+    }
+
+    /**
+     * The form of a text that decides a task id: Unicode NFKC, lower case, runs of white space as
+     * one space, trimmed, trailing {@code . , ; : !} dropped. So "Add JWT login." and
+     * "add  JWT login" give the same id, while the fingerprint still sees the edit.
+     */
+    static String normalize(String text) {
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        t = SPACES.matcher(t).replaceAll(" ").trim();
+        int end = t.length();
+        while (end > 0 && ".,;:!".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return t.substring(0, end).trim();
+    }
+
+    /** Collapses white space runs to one space and trims: a one-line title. */
+    static String oneLine(String text) {
+        return SPACES.matcher(text).replaceAll(" ").trim();
+    }
+
+    /** The first {@link #ID_HEX} hex digits of SHA-256 over the normalized text. */
+    static String shortId(String text) {
+        return sha256Hex(normalize(text), ID_HEX);
+    }
+
+    /**
+     * A fingerprint of the parts a task was generated from: {@link #FINGERPRINT_HEX} hex digits of
+     * SHA-256 over the parts, each prefixed by its length so that no two part lists collide by
+     * concatenation.
+     */
+    static String fingerprint(List<String> parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            sb.append(p.length()).append(':').append(p).append('\n');
+        }
+        return sha256Hex(sb.toString(), FINGERPRINT_HEX);
+    }
+
+    /** The first {@code hexDigits} (even) hex digits of SHA-256 over the UTF-8 bytes of s. */
+    private static String sha256Hex(String s, int hexDigits) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HEX.formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)), 0, hexDigits / 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

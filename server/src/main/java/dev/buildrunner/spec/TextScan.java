@@ -1,0 +1,319 @@
+package dev.buildrunner.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scanners over a line of spec text: file paths, HTTP endpoints, slugs, list-item clean-up. All
+ * patterns are compiled once; every method is pure and thread-safe.
+ */
+final class TextScan {
+
+    private static final Pattern ENDPOINT = Pattern.compile(
+            "(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(/[^\\s`'\",;|)]*)");
+    private static final Pattern BACKTICK = Pattern.compile("`([^`\\n]+)`");
+    private static final Pattern FILE_NAME = Pattern.compile("[\\w.\\-+@~]*[\\w\\-+]\\.([A-Za-z][A-Za-z0-9]{0,9})");
+    private static final Pattern SEGMENT = Pattern.compile("[\\w.\\-+@~*\\[\\]]+");
+    private static final Pattern CHECKBOX = Pattern.compile("^\\[[ xX✓✔]\\]\\s*");
+    private static final Set<String> BARE_FILES = Set.of("Dockerfile", "Makefile", "Jenkinsfile", "Procfile",
+            "Gemfile", "Rakefile", "Vagrantfile", "Containerfile", "Brewfile", "Justfile", "Caddyfile");
+    private static final Set<String> CODE_EXTENSIONS = Set.of("py", "java", "kt", "kts", "ts", "tsx", "js", "jsx",
+            "mjs", "cjs", "md", "mdx", "yml", "yaml", "json", "xml", "properties", "toml", "txt", "sh", "bash", "go",
+            "rs", "rb", "css", "scss", "sass", "less", "html", "htm", "sql", "gradle", "cfg", "ini", "env", "lock",
+            "c", "h", "cc", "cpp", "hpp", "cs", "swift", "php", "vue", "svelte", "proto", "graphql", "gql", "csv",
+            "conf", "tf", "hcl", "dart", "scala", "clj", "ex", "exs", "erl", "lua", "pl", "r", "ipynb", "svg",
+            "png", "jpg", "gif", "ico", "mod", "sum", "tpl", "j2", "mustache", "hbs", "ejs", "pug", "dockerfile");
+    private static final Set<String> NOT_FILES = Set.of("e.g", "i.e", "etc", "vs", "v.s", "a.m", "p.m", "u.s");
+    private static final String MARKS = "✅✔☑✓☐⬜🔲❌✗⏳✖";
+
+    private TextScan() {
+    }
+
+    /** HTTP endpoints named in a text, in order (duplicates kept; callers dedupe). */
+    static void endpoints(String text, List<Endpoint> out) {
+        if (text.indexOf('/') < 0) {
+            return;
+        }
+        Matcher m = ENDPOINT.matcher(text);
+        while (m.find()) {
+            String path = trimPath(m.group(2));
+            if (!path.isEmpty()) {
+                out.add(new Endpoint(m.group(1), path));
+            }
+        }
+    }
+
+    private static String trimPath(String p) {
+        int end = p.length();
+        while (end > 1) {
+            char c = p.charAt(end - 1);
+            if (c == '.' || c == ':' || c == '!' || c == '?' || c == '*') {
+                end--;
+            } else if ((c == ']' && p.lastIndexOf('[', end - 1) < 0) || (c == '>' && p.lastIndexOf('<', end - 1) < 0)
+                    || (c == '}' && p.lastIndexOf('{', end - 1) < 0)) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return p.substring(0, end);
+    }
+
+    /**
+     * File paths a text names. Paths in backticks come first; when none is found there, bare
+     * tokens are tried. {@code lenient} (inside a Files field) accepts any extension and
+     * directory-like tokens such as {@code bin/br}; otherwise a token needs a known code extension
+     * or a trailing slash. "{@code X.java in src/dir/}" gives {@code src/dir/X.java}.
+     */
+    static List<String> paths(String text, boolean lenient) {
+        List<String> out = new ArrayList<>();
+        if (text.indexOf('`') >= 0) {
+            Matcher m = BACKTICK.matcher(text);
+            while (m.find()) {
+                String p = cleanToken(m.group(1).trim());
+                if (isPath(p, true)) {
+                    addUnique(out, p);
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+            text = BACKTICK.matcher(text).replaceAll(" ");
+        }
+        String[] tokens = text.split("\\s+");
+        int pendingFile = -1;
+        boolean sawIn = false;
+        for (String raw : tokens) {
+            String t = cleanToken(raw);
+            if (t.equals("in") || t.equals("under") || t.equals("into")) {
+                sawIn = pendingFile >= 0;
+                continue;
+            }
+            if (!isPath(t, lenient)) {
+                continue;
+            }
+            if (sawIn && t.endsWith("/") && pendingFile >= 0 && out.get(pendingFile).indexOf('/') < 0) {
+                out.set(pendingFile, t + out.get(pendingFile));
+                pendingFile = -1;
+                sawIn = false;
+                continue;
+            }
+            sawIn = false;
+            if (!out.contains(t)) {
+                out.add(t);
+                pendingFile = t.indexOf('/') < 0 ? out.size() - 1 : -1;
+            }
+        }
+        return out;
+    }
+
+    private static void addUnique(List<String> out, String p) {
+        if (!out.contains(p)) {
+            out.add(p);
+        }
+    }
+
+    private static String cleanToken(String raw) {
+        int s = 0;
+        int e = raw.length();
+        while (s < e && "([{\"'*<,;".indexOf(raw.charAt(s)) >= 0) {
+            s++;
+        }
+        while (e > s && ")]}\"'*>,;:.!?".indexOf(raw.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        String t = raw.substring(s, e);
+        if (t.startsWith("./")) {
+            t = t.substring(2);
+        }
+        return t;
+    }
+
+    static boolean isPath(String t, boolean lenient) {
+        if (t.isEmpty() || t.length() > 200 || t.startsWith("/") || t.startsWith("@") || t.startsWith("-")
+                || t.startsWith("#") || t.contains("://") || t.contains("..") || t.startsWith("www.")) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c) || "<>{}()=,;|\"'`$%&!?^".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        if (BARE_FILES.contains(t)) {
+            return true;
+        }
+        int slash = t.indexOf('/');
+        if (slash >= 0) {
+            String[] segs = t.split("/");
+            for (String seg : segs) {
+                if (!seg.isEmpty() && !SEGMENT.matcher(seg).matches()) {
+                    return false;
+                }
+            }
+            if (!hasLetter(t)) {
+                return false;
+            }
+            if (t.endsWith("/")) {
+                return true;
+            }
+            String last = segs[segs.length - 1];
+            return lenient || BARE_FILES.contains(last) || isFileName(last, true);
+        }
+        return isFileName(t, lenient);
+    }
+
+    private static boolean isFileName(String t, boolean anyExtension) {
+        Matcher m = FILE_NAME.matcher(t);
+        if (!m.matches() || NOT_FILES.contains(t.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String ext = m.group(1).toLowerCase(Locale.ROOT);
+        String stem = t.substring(0, t.length() - ext.length() - 1);
+        if (stem.length() < 2 && !stem.startsWith(".")) {
+            return false;
+        }
+        if (!anyExtension && !CODE_EXTENSIONS.contains(ext)) {
+            return false;
+        }
+        // Next.js, Node.js, Vue.js: product names, not files
+        return !(ext.equals("js") && stem.matches("[A-Z][a-z]+"));
+    }
+
+    private static boolean hasLetter(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isLetter(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The number of leading characters of an item's text that are checkboxes or status marks
+     * ({@code [ ]}, {@code [x]}, doubled {@code [ ] [ ]}, ✅, ⏳ ...) and the spaces after them.
+     */
+    static int leadingMarks(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            Matcher m = CHECKBOX.matcher(text).region(i, text.length());
+            if (m.lookingAt()) {
+                i = m.end();
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            if (MARKS.indexOf(cp) >= 0 || cp == 0xFE0F) {
+                i += Character.charCount(cp);
+                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\uFE0F')) {
+                    i++;
+                }
+                continue;
+            }
+            break;
+        }
+        return i;
+    }
+
+    /** True when the text starts with a ticked checkbox ({@code [x]}) or a check mark. */
+    static boolean isDone(String text) {
+        return text.startsWith("[x]") || text.startsWith("[X]") || text.startsWith("✅") || text.startsWith("✔")
+                || text.startsWith("☑") || text.startsWith("✓");
+    }
+
+    /**
+     * The slug of a name: lower-case ASCII letters and digits, accents folded, letters of other
+     * scripts (CJK, Cyrillic...) kept, everything else collapsed to single dashes; trailing
+     * parenthesised remarks such as "(Build 7A)" left out so the id survives a rescheduling.
+     */
+    static String slug(String name) {
+        String n = name.trim();
+        while (n.endsWith(")")) {
+            int open = n.lastIndexOf('(');
+            if (open <= 0) {
+                break;
+            }
+            n = n.substring(0, open).trim();
+        }
+        String s = Labels.fold(n).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean dash = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean keep = (cp < 128 && Character.isLetterOrDigit(cp)) || (cp >= 128 && Character.isLetterOrDigit(cp)
+                    && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN);
+            if (keep) {
+                if (dash && sb.length() > 0) {
+                    sb.append('-');
+                }
+                sb.appendCodePoint(cp);
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Collapses runs of whitespace to one space and trims. */
+    static String squash(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Removes bold/italic markers ({@code **x**}, {@code __x__}) from a text. */
+    static String stripEmphasis(String s) {
+        return s.replace("**", "").replace("__", "");
+    }
+
+    /** True when a path has a parameter segment: {@code {id}}, {@code :id}, {@code <id>}, {@code [id]}. */
+    static boolean isTemplate(String path) {
+        for (String seg : path.split("/")) {
+            if (isParam(seg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isParam(String seg) {
+        return seg.length() > 1 && (seg.startsWith(":") || (seg.startsWith("{") && seg.endsWith("}"))
+                || (seg.startsWith("<") && seg.endsWith(">")) || (seg.startsWith("[") && seg.endsWith("]")));
+    }
+
+    /** True when a concrete path ({@code /users/1}) is an instance of a template ({@code /users/{id}}). */
+    static boolean matchesTemplate(String template, String concrete) {
+        String[] t = template.split("/", -1);
+        String[] c = concrete.split("/", -1);
+        if (t.length != c.length) {
+            return false;
+        }
+        for (int i = 0; i < t.length; i++) {
+            if (isParam(t[i])) {
+                if (c[i].isEmpty()) {
+                    return false;
+                }
+            } else if (!t[i].equals(c[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

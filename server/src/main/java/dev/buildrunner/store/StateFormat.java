@@ -1,0 +1,213 @@
+package dev.buildrunner.store;
+
+import dev.buildrunner.plan.Plan;
+import dev.buildrunner.plan.Task;
+import dev.buildrunner.plan.TaskStatus;
+import dev.buildrunner.spec.Diagnostic;
+import dev.buildrunner.spec.Severity;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.revwalk.FooterKey;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * The storage format of BuildRunner's state in git, in one place: the ref names, the paths inside
+ * a state commit's tree, the commit message layout and its trailer keys (BRIEF.md "State in git").
+ *
+ * <p>A state commit's message reads
+ * <pre>
+ * sync: 4 features changed
+ *
+ * 42 tasks (30 pending, 2 in progress, 10 done)
+ * 15 batches, 7 waves, critical path 9 tasks (840 min)
+ *
+ * BuildRunner-Event: sync
+ * Source-Commit: 9fceb02d0ae598e95dc970b74767f19372d61af8
+ * Author: alice
+ * </pre>
+ * so that {@code git log buildrunner} reads as the plan's history and {@code git
+ * interpret-trailers --parse} or JGit's {@link RevCommit#getFooterLines(FooterKey)} read the
+ * trailers. A change to this format must keep old commits readable (see StateFormatTest).
+ */
+public final class StateFormat {
+    /** The orphan branch holding one commit per state change. */
+    public static final String BRANCH = "refs/heads/buildrunner";
+    /** Prefix of checkpoint tags; the rest of the ref name is the checkpoint's name. */
+    public static final String CHECKPOINT_PREFIX = "refs/tags/buildrunner/checkpoints/";
+    /** The spec text as of the state, UTF-8. */
+    public static final String SPEC_PATH = "spec/PROJECT_SPEC.md";
+    /** The plan, as {@link PlanCodec} writes it. */
+    public static final String PLAN_PATH = "plan/tasks.json";
+
+    /** Trailer naming what happened, for example {@code sync} or {@code rollback}. */
+    public static final FooterKey EVENT = new FooterKey("BuildRunner-Event");
+    /** Trailer naming the code commit that caused the change, or {@link #NO_SOURCE}. */
+    public static final FooterKey SOURCE_COMMIT = new FooterKey("Source-Commit");
+    /** Trailer naming the person or agent on whose behalf the change was made. */
+    public static final FooterKey AUTHOR = new FooterKey("Author");
+    /** The Source-Commit value when no code commit caused the change. */
+    public static final String NO_SOURCE = "none";
+
+    /** Name in the committer, author and tagger identity of every object BuildRunner writes. */
+    public static final String IDENT_NAME = "BuildRunner";
+    /** E-mail in that identity. */
+    public static final String IDENT_EMAIL = "buildrunner@localhost";
+
+    /** Event of a commit restoring an earlier version. */
+    public static final String EVENT_ROLLBACK = "rollback";
+    /** Event of a commit restoring a checkpoint. */
+    public static final String EVENT_CHECKPOINT_RESTORE = "checkpoint-restore";
+
+    /** An event is a lower-case token: a letter, then letters, digits or '-'. */
+    static final Pattern EVENT_PATTERN = Pattern.compile("[a-z][a-z0-9-]*");
+    /** A source commit is a (possibly abbreviated) hexadecimal object id. */
+    static final Pattern SOURCE_PATTERN = Pattern.compile("[0-9a-f]{4,64}");
+    /** Length of the commit ids shown in messages, as {@code git log --oneline} shows them. */
+    static final int SHORT_ID_LENGTH = 7;
+
+    private StateFormat() {
+    }
+
+    /** The metadata a state commit's message carries. Empty strings where the message has none. */
+    record Message(String event, String summary, String sourceCommit, String author) {
+    }
+
+    /**
+     * Builds a state commit's message.
+     *
+     * @param event a token matching {@link #EVENT_PATTERN}
+     * @param summary one line, possibly empty
+     * @param body lines with counts, possibly empty
+     * @param sourceCommit a hex id, or empty for none
+     * @param author one line, not empty
+     */
+    static String commitMessage(String event, String summary, String body, String sourceCommit, String author) {
+        StringBuilder m = new StringBuilder(256);
+        m.append(event);
+        if (!summary.isEmpty()) {
+            m.append(": ").append(summary);
+        }
+        m.append("\n\n");
+        if (!body.isEmpty()) {
+            m.append(body).append("\n\n");
+        }
+        m.append(EVENT.getName()).append(": ").append(event).append('\n');
+        m.append(SOURCE_COMMIT.getName()).append(": ")
+                .append(sourceCommit.isEmpty() ? NO_SOURCE : sourceCommit).append('\n');
+        m.append(AUTHOR.getName()).append(": ").append(author).append('\n');
+        return m.toString();
+    }
+
+    /**
+     * Reads the metadata back from a commit whose body has been parsed. A commit written by
+     * something else (no trailers) gives an empty event and its first line as the summary.
+     */
+    static Message parseMessage(RevCommit commit) {
+        String event = last(commit.getFooterLines(EVENT));
+        String source = last(commit.getFooterLines(SOURCE_COMMIT));
+        if (source.equals(NO_SOURCE)) {
+            source = "";
+        }
+        String author = last(commit.getFooterLines(AUTHOR));
+        String first = commit.getShortMessage();
+        String summary = first;
+        if (!event.isEmpty() && first.startsWith(event + ": ")) {
+            summary = first.substring(event.length() + 2);
+        } else if (!event.isEmpty() && first.equals(event)) {
+            summary = "";
+        }
+        return new Message(event, summary, source, author);
+    }
+
+    /**
+     * The counts a state commit's body shows: tasks by status, batches, waves, critical path and
+     * diagnostics by severity. Lines never look like trailers (no "Key: value" shape).
+     */
+    static String body(Plan plan) {
+        Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+        for (Task t : plan.tasks()) {
+            byStatus.merge(t.status(), 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder(160);
+        b.append(count(plan.tasks().size(), "task"));
+        if (!byStatus.isEmpty()) {
+            b.append(" (");
+            String sep = "";
+            for (Map.Entry<TaskStatus, Integer> e : byStatus.entrySet()) {
+                b.append(sep).append(e.getValue()).append(' ').append(e.getKey().label().replace('_', ' '));
+                sep = ", ";
+            }
+            b.append(')');
+        }
+        b.append('\n').append(count(plan.batches().size(), "batch")).append(", ")
+                .append(count(plan.waves().size(), "wave")).append(", critical path ")
+                .append(count(plan.criticalPath().taskIds().size(), "task"))
+                .append(" (").append(plan.criticalPath().minutes()).append(" min)");
+        if (!plan.diagnostics().isEmpty()) {
+            Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+            for (Diagnostic d : plan.diagnostics()) {
+                bySeverity.merge(d.severity(), 1, Integer::sum);
+            }
+            b.append('\n').append(count(plan.diagnostics().size(), "diagnostic")).append(" (");
+            String sep = "";
+            for (Map.Entry<Severity, Integer> e : bySeverity.entrySet()) {
+                b.append(sep).append(e.getValue()).append(' ').append(e.getKey().name().toLowerCase(Locale.ROOT));
+                sep = ", ";
+            }
+            b.append(')');
+        }
+        return b.toString();
+    }
+
+    /** Message of a checkpoint's annotated tag: a first line, a blank line, an Author trailer. */
+    static String checkpointMessage(String name, AnyObjectId commit, String author) {
+        return "checkpoint " + name + " at " + shortId(commit) + "\n\n" + AUTHOR.getName() + ": " + author + "\n";
+    }
+
+    /**
+     * Trailers of a message in the git sense: the "Key: value" lines of its last paragraph, in
+     * order (a later key wins). Used for tag messages, which JGit does not parse.
+     */
+    static Map<String, String> trailers(String message) {
+        String trimmed = message.strip();
+        int cut = trimmed.lastIndexOf("\n\n");
+        String last = cut < 0 ? "" : trimmed.substring(cut + 2);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : last.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    /** Where a stored file was read, as errors name it: {@code plan/tasks.json at 1a2b3c4}. */
+    static String origin(String path, AnyObjectId commit) {
+        return path + " at " + shortId(commit);
+    }
+
+    /** The first {@value #SHORT_ID_LENGTH} hex digits of an object id. */
+    static String shortId(AnyObjectId id) {
+        return id.abbreviate(SHORT_ID_LENGTH).name();
+    }
+
+    /** Collapses runs of whitespace (line breaks included) into one space and trims. */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String last(List<String> values) {
+        return values.isEmpty() ? "" : values.get(values.size() - 1).trim();
+    }
+
+    private static String count(int n, String noun) {
+        String plural = noun.endsWith("ch") ? noun + "es" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
+    }
+}
