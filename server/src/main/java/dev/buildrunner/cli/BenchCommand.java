@@ -3,7 +3,6 @@ package dev.buildrunner.cli;
 import dev.buildrunner.plan.AdaptivePlanner;
 import dev.buildrunner.plan.Plan;
 import dev.buildrunner.spec.Feature;
-import dev.buildrunner.spec.ParseResult;
 import dev.buildrunner.spec.Spec;
 import dev.buildrunner.spec.SpecDiff;
 import dev.buildrunner.store.Proposal;
@@ -22,12 +21,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code br bench [--json] [FILE]}: medians after warm-up, on a spec grown to {@code --features}
@@ -40,7 +39,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     private final Services services;
 
-    @Spec
+    @CommandLine.Spec
     CommandSpec spec;
 
     @Mixin

@@ -24,7 +24,7 @@ final class JsonViews {
     record AnalyzeView(String title, String format, List<FeatureView> features, List<DiagnosticView> diagnostics) {
         static AnalyzeView of(ParseResult r) {
             return new AnalyzeView(r.spec().title(), r.spec().format().label(),
-                    r.spec().features().stream().map(FeatureView::of).toList(), diagnostics(r.diagnostics()));
+                    r.spec().features().stream().map(FeatureView::of).toList(), diagnosticViews(r.diagnostics()));
         }
     }
 
@@ -46,7 +46,7 @@ final class JsonViews {
         }
     }
 
-    static List<DiagnosticView> diagnostics(List<Diagnostic> ds) {
+    static List<DiagnosticView> diagnosticViews(List<Diagnostic> ds) {
         return ds.stream().map(DiagnosticView::of).toList();
     }
 
@@ -73,7 +73,7 @@ final class JsonViews {
             all.addAll(p.diagnostics());
             return new PlanView(p.tasks().stream().map(TaskView::of).toList(),
                     p.batches().stream().map(BatchView::of).toList(), p.waves(),
-                    new CriticalPathView(p.criticalPath().taskIds(), p.criticalPath().minutes()), diagnostics(all));
+                    new CriticalPathView(p.criticalPath().taskIds(), p.criticalPath().minutes()), diagnosticViews(all));
         }
     }
 
@@ -101,13 +101,13 @@ final class JsonViews {
         static SyncView of(dev.buildrunner.sync.SyncOutcome o) {
             if (o instanceof dev.buildrunner.sync.SyncOutcome.Applied a) {
                 return new SyncView("applied", a.state().commitId(), a.summary(), a.changedFeatures(),
-                        diagnostics(a.diagnostics()));
+                        diagnosticViews(a.diagnostics()));
             }
             if (o instanceof dev.buildrunner.sync.SyncOutcome.Unchanged u) {
                 return new SyncView("unchanged", u.state().commitId(), "", List.of(), List.of());
             }
             dev.buildrunner.sync.SyncOutcome.Rejected r = (dev.buildrunner.sync.SyncOutcome.Rejected) o;
-            return new SyncView("rejected", "", "", List.of(), diagnostics(r.diagnostics()));
+            return new SyncView("rejected", "", "", List.of(), diagnosticViews(r.diagnostics()));
         }
     }
 

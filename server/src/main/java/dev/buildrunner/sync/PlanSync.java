@@ -3,6 +3,7 @@ package dev.buildrunner.sync;
 import dev.buildrunner.plan.AdaptivePlanner;
 import dev.buildrunner.plan.Plan;
 import dev.buildrunner.plan.Planner;
+import dev.buildrunner.plan.Regeneration;
 import dev.buildrunner.plan.Task;
 import dev.buildrunner.plan.TaskEvent;
 import dev.buildrunner.plan.TaskStatus;
@@ -94,10 +95,10 @@ public final class PlanSync {
                 changed.set(after.features().stream().map(f -> f.id()).toList());
                 summary = after.features().size() + " features, " + plan.tasks().size() + " tasks planned";
             } else {
-                AdaptivePlanner.Regeneration r = adaptive.regenerate(current.get().plan(), specOf(current.get()), after);
+                Regeneration r = adaptive.regenerate(current.get().plan(), specOf(current.get()), after);
                 plan = r.plan();
-                changed.set(r.changedFeatures());
-                summary = r.summary();
+                changed.set(r.summary().changedFeatureIds());
+                summary = describe(r.summary());
             }
             planDiagnostics.set(plan.diagnostics());
             return Optional.of(new Proposal(specText, plan, event, prefix + summary, sourceCommit, author));
@@ -169,6 +170,30 @@ public final class PlanSync {
     /** Statuses {@link #transition} accepts. */
     public static final Set<TaskStatus> MOVABLE_TO = EnumSet.of(TaskStatus.PENDING, TaskStatus.IN_PROGRESS,
             TaskStatus.DONE, TaskStatus.BLOCKED);
+
+    /** "2 features changed: 3 tasks added, 1 updated, 1 cancelled, 1 follow-up" (zero counts left out). */
+    static String describe(Regeneration.Summary s) {
+        int features = s.changedFeatureIds().size();
+        StringBuilder b = new StringBuilder();
+        b.append(features).append(features == 1 ? " feature" : " features").append(" changed");
+        List<String> parts = new ArrayList<>();
+        if (s.added() > 0) {
+            parts.add(s.added() + " tasks added");
+        }
+        if (s.updated() > 0) {
+            parts.add(s.updated() + " updated");
+        }
+        if (s.cancelled() > 0) {
+            parts.add(s.cancelled() + " cancelled");
+        }
+        if (s.followUps() > 0) {
+            parts.add(s.followUps() + (s.followUps() == 1 ? " follow-up" : " follow-ups"));
+        }
+        if (!parts.isEmpty()) {
+            b.append(": ").append(String.join(", ", parts));
+        }
+        return b.toString();
+    }
 
     private Spec specOf(State state) {
         ParsedState cached = lastParsed.get();
