@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int SPEC_ERRORS = 1;
     /** Usage or I/O problem: bad arguments, unreadable file, no repository. */
     static final int USAGE = 2;
+    /** A bug in br: the stack trace goes to stderr. */
+    static final int INTERNAL = 3;
 
     private ExitCodes() {
     }

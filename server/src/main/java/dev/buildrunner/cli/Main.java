@@ -46,11 +46,14 @@ public final class Main {
         br.addSubcommand("rollback", new RollbackCommand(services));
         br.addSubcommand("bench", new BenchCommand(services));
         br.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof CliException || ex instanceof StoreException || ex instanceof TransitionException) {
+            if (ex instanceof CliException || ex instanceof StoreException || ex instanceof TransitionException
+                    || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
                 line.getErr().println("br: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
-            throw ex;
+            line.getErr().println("br: internal error, please report it: " + ex);
+            ex.printStackTrace(line.getErr());
+            return ExitCodes.INTERNAL;
         });
         return br;
     }

@@ -46,7 +46,7 @@ record SpecInput(String label, String text) {
                 if (colon > 0) {
                     return readBlob(repo, arg.substring(0, colon), arg.substring(colon + 1));
                 }
-                if (repo.resolve(arg) != null) {
+                if (resolvesToCommit(repo, arg)) {
                     return readBlob(repo, arg, DEFAULT_PATH);
                 }
             }
@@ -54,6 +54,15 @@ record SpecInput(String label, String text) {
             throw new CliException(arg + ": cannot read: " + e.getMessage(), e);
         }
         throw new CliException(arg + ": no such file" + (arg.contains(":") ? " or revision" : ""));
+    }
+
+    private static boolean resolvesToCommit(Repository repo, String rev) throws IOException {
+        try {
+            return repo.resolve(rev + "^{commit}") != null;
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException
+                | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return false;
+        }
     }
 
     /** Reads a spec file; a missing or unreadable file is a {@link CliException} naming it. */
@@ -70,7 +79,12 @@ record SpecInput(String label, String text) {
     /** Reads {@code path} at revision {@code rev}; throws CliException naming both when absent. */
     static SpecInput readBlob(Repository repo, String rev, String path) throws IOException {
         String label = rev + ":" + path;
-        ObjectId commitId = repo.resolve(rev + "^{commit}");
+        ObjectId commitId;
+        try {
+            commitId = repo.resolve(rev + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            commitId = null;
+        }
         if (commitId == null) {
             throw new CliException(label + ": unknown revision " + rev);
         }

@@ -29,6 +29,8 @@ final class TestRepos {
     /** A new repository in {@code dir} with {@code .buildrunner/PROJECT_SPEC.md} committed. */
     static void initWithSpec(Path dir, String spec) throws IOException, InterruptedException {
         git(dir, "init", "-q");
+        git(dir, "config", "user.name", "Test");
+        git(dir, "config", "user.email", "test@example.com");
         writeSpec(dir, spec);
         git(dir, "add", "-A");
         git(dir, "commit", "-q", "-m", "Add spec");
