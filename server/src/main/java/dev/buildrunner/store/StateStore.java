@@ -293,7 +293,7 @@ public final class StateStore {
                     RevCommit parent = old == null ? null : walk.parseCommit(old);
                     Instant time = Instant.ofEpochSecond(clock.instant().getEpochSecond());
                     ObjectId commit = writer.write(inserter, walk.getObjectReader(), parent,
-                            parent == null ? null : parent.getTree(), d, time);
+                            parent == null ? null : parent.getTree(), current, d, time);
                     inserter.flush();
                     try {
                         RefUpdates.checkResult(StateFormat.BRANCH, casUpdate(walk, old, commit, d, time));
