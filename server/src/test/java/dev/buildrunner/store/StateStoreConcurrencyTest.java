@@ -196,6 +196,31 @@ class StateStoreConcurrencyTest {
         }
     }
 
+    @Test
+    void aLockFileLeftByACrashBlocksUpdatesUntilRemovedAsStale() throws Exception {
+        try (Repository a = open()) {
+            StateStore store = new StateStore(a, new WriterLanes(), Clock.systemUTC(), RetryPolicy.immediate(3));
+            store.update(c -> Optional.of(proposal(spec, "base")));
+            Path lock = gitDir.resolve("refs/heads/buildrunner.lock");
+            java.nio.file.Files.writeString(lock, "");   // what a writer killed inside the lock window leaves
+
+            assertThatThrownBy(() -> store.update(c -> Optional.of(proposal(spec + "x\n", "blocked"))))
+                    .isInstanceOf(LockFailureException.class)
+                    .hasMessageStartingWith("failed to update refs/heads/buildrunner: LOCK_FAILURE after 3 attempts"
+                            + " (lock file " + lock)
+                    .hasMessageContaining("see StateStore.removeStaleLock");
+
+            assertThat(store.removeStaleLock(Duration.ofMinutes(10))).isFalse();   // too young: may be a live writer
+            assertThat(lock).exists();
+            java.nio.file.Files.setLastModifiedTime(lock,
+                    java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+            assertThat(store.removeStaleLock(Duration.ofMinutes(10))).isTrue();
+            assertThat(lock).doesNotExist();
+            assertThat(store.update(c -> Optional.of(proposal(spec + "x\n", "after"))).changed()).isTrue();
+            assertThat(store.removeStaleLock(Duration.ZERO)).isFalse();
+        }
+    }
+
     private Proposal proposal(String specText, String summary) {
         return new Proposal(specText, plan, "sync", summary, "", "tester");
     }
