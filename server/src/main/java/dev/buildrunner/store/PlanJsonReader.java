@@ -236,7 +236,9 @@ final class PlanJsonReader {
     }
 
     private CorruptStateException fail(String ctx, String detail) {
-        return new CorruptStateException(origin + ": " + (ctx.isEmpty() ? "" : ctx + ": ") + detail);
+        // the records' own messages already name their object ("task T-7: expected ...")
+        boolean named = ctx.isEmpty() || detail.startsWith(ctx + ": ");
+        return new CorruptStateException(origin + ": " + (named ? "" : ctx + ": ") + detail);
     }
 
     private static String show(JsonNode n) {

@@ -152,7 +152,12 @@ final class PlanJsonWriter {
     static void str(StringBuilder o, String s) {
         o.append('"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n && isPlain(s.charAt(plain))) {
+            plain++;
+        }
+        o.append(s, 0, plain);   // most strings need no escape at all: one bulk copy
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> o.append("\\\"");
@@ -176,6 +181,10 @@ final class PlanJsonWriter {
             }
         }
         o.append('"');
+    }
+
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
     }
 
     private static void unicodeEscape(StringBuilder o, char c) {

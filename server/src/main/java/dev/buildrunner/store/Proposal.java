@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * The next state a {@link StateChange} proposes: what to store and what to say about it in the
  * commit message. Summary and author are folded onto one line (line breaks would break the
- * message layout of {@link StateFormat}).
+ * message layout of {@link StateFormat}). The constructor throws IllegalArgumentException for
+ * an event that is not a token, a source commit that is not hex, or a blank author: programming
+ * errors of the caller.
  *
  * @param specText the full spec text to store at {@link StateFormat#SPEC_PATH}
  * @param plan the full plan to store at {@link StateFormat#PLAN_PATH}
@@ -15,8 +17,6 @@ import java.util.Objects;
  * @param summary one line for the commit's first line, for example "2 features changed"; may be empty
  * @param sourceCommit hex id of the code commit that caused the change, or empty for none
  * @param author the person or agent on whose behalf the change is made, not blank
- * @throws IllegalArgumentException for an event that is not a token, a source commit that is not
- *     hex, or a blank author (programming errors of the caller)
  */
 public record Proposal(String specText, Plan plan, String event, String summary, String sourceCommit, String author) {
 

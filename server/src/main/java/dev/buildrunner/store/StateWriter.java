@@ -47,18 +47,25 @@ final class StateWriter {
      *
      * @param parent the current head, or null for the orphan first commit
      * @param parentTree the head's tree, the base for the new tree; null for none
+     * @param current the state parsed from {@code parent}, when known: files whose content equals
+     *     it keep the parent's blobs. Empty means "unknown": every file is written
      * @param time the commit time; git keeps whole seconds
      * @return the new commit's id
      */
     ObjectId write(ObjectInserter inserter, ObjectReader reader, AnyObjectId parent, AnyObjectId parentTree,
-            Draft draft, Instant time) throws IOException {
+            Optional<State> current, Draft draft, Instant time) throws IOException {
         ObjectId tree;
         if (draft.fixedTree().isPresent()) {
             tree = draft.fixedTree().get();
         } else {
+            // files equal to the parent's are left out: no encoding, hashing or writing for them
             Map<String, byte[]> files = new TreeMap<>();
-            files.put(StateFormat.SPEC_PATH, draft.specText().getBytes(StandardCharsets.UTF_8));
-            files.put(StateFormat.PLAN_PATH, codec.encode(draft.plan()));
+            if (current.isEmpty() || !current.get().specText().equals(draft.specText())) {
+                files.put(StateFormat.SPEC_PATH, draft.specText().getBytes(StandardCharsets.UTF_8));
+            }
+            if (current.isEmpty() || !current.get().plan().equals(draft.plan())) {
+                files.put(StateFormat.PLAN_PATH, codec.encode(draft.plan()));
+            }
             tree = TreeEditor.write(reader, inserter, parentTree, files);
         }
         PersonIdent ident = identity(time);

@@ -18,8 +18,9 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
 /**
  * Writes a tree that is a base tree with some files set, without a work tree or index. Entries
- * the edits do not touch keep their ids, so unchanged subtrees and blobs cost nothing; a file
- * whose content is unchanged is not even inserted again (its id is computed and compared).
+ * the edits do not touch keep their ids, so unchanged subtrees and blobs cost nothing (callers
+ * leave unchanged files out of the edits); a given file whose content exists already is hashed
+ * but not written again, and a tree that comes out unchanged is not written either.
  *
  * <p>Stateless; the caller owns the inserter and flushes it.
  */
@@ -60,12 +61,9 @@ final class TreeEditor {
             String path = f.getKey();
             int slash = path.indexOf('/');
             if (slash < 0) {
-                ObjectId blob = inserter.idFor(Constants.OBJ_BLOB, f.getValue());
-                Entry old = entries.get(path);
-                if (old == null || !old.id.equals(blob) || !FileMode.REGULAR_FILE.equals(old.mode.getBits())) {
-                    inserter.insert(Constants.OBJ_BLOB, f.getValue());
-                    entries.put(path, new Entry(path, FileMode.REGULAR_FILE, blob));
-                }
+                // insert() hashes once and skips writing an object the database already has
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, f.getValue());
+                entries.put(path, new Entry(path, FileMode.REGULAR_FILE, blob));
             } else {
                 subdirs.computeIfAbsent(path.substring(0, slash), k -> new TreeMap<>())
                         .put(path.substring(slash + 1), f.getValue());

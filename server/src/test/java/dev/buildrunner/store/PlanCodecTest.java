@@ -126,7 +126,7 @@ class PlanCodecTest {
                 Arguments.of("{\"schema\": 1, \"tasks\": [" + task.replace("\"backend\"", "\"kitchen\"") + "}]}",
                         "task T-7: invalid domain: kitchen"),
                 Arguments.of("{\"schema\": 1, \"tasks\": [" + task.replace("60", "0") + "}]}",
-                        "task T-7: task T-7: expected estimateMinutes > 0, got: 0"),
+                        "task T-7: expected estimateMinutes > 0, got: 0"),
                 Arguments.of("{\"schema\": 1, \"tasks\": [" + task.replace("60", "\"60\"") + "}]}",
                         "task T-7: invalid estimateMinutes: \"60\" (expected an integer)"),
                 Arguments.of("{\"schema\": 1, \"tasks\": [" + task.replace("60", "1.5") + "}]}",
@@ -142,7 +142,7 @@ class PlanCodecTest {
                         "task T-7: history[0]: invalid at: yesterday"),
                 Arguments.of("{\"schema\": 1, \"tasks\": [], \"batches\": [{\"id\": \"B3\", \"domain\": \"docs\", "
                         + "\"taskIds\": [\"a\", \"b\", \"c\", \"d\"]}]}",
-                        "batch B3: batch B3: expected 1-3 tasks, got: 4"),
+                        "batch B3: expected 1-3 tasks, got: 4"),
                 Arguments.of("{\"schema\": 1, \"tasks\": [], \"diagnostics\": [{\"line\": 3, \"severity\": \"fatal\", "
                         + "\"code\": \"x\", \"message\": \"m\"}]}",
                         "diagnostics[0]: invalid severity: fatal"),

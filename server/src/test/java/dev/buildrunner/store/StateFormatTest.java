@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -171,9 +169,5 @@ class StateFormatTest {
 
     static Repository open(Path gitDir) throws IOException {
         return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
-    }
-
-    static List<String> lines(String s) {
-        return Arrays.asList(s.split("\n"));
     }
 }
