@@ -109,12 +109,15 @@ record SpecInput(String label, String text) {
         return Optional.of(b.build());
     }
 
-    /** The work tree root of the repository containing {@code dir}, if any. */
+    /** The work tree root of the repository containing {@code dir}, if any (none for a bare one). */
     static Optional<Path> repositoryRoot(Path dir) {
-        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(dir.toFile());
-        if (b.getGitDir() == null) {
-            return Optional.empty();
+        try (Repository repo = openRepository(dir).orElse(null)) {
+            if (repo == null || repo.isBare()) {
+                return Optional.empty();
+            }
+            return Optional.of(repo.getWorkTree().toPath());
+        } catch (IOException e) {
+            throw new CliException(dir + ": cannot open the git repository: " + e.getMessage(), e);
         }
-        return Optional.of(b.getGitDir().toPath().toAbsolutePath().getParent());
     }
 }
