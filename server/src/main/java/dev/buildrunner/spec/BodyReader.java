@@ -142,6 +142,9 @@ final class BodyReader {
             readList(list, Field.REQUIREMENTS, Ctx.FIELD);
             return;
         }
+        if (n instanceof Heading h && h.getText().isBlank()) {
+            return; // a line holding only "#": reported once by the parser, changes nothing here
+        }
         if (n instanceof Heading h) {
             readHeading(h);
         } else if (n instanceof Paragraph p) {
@@ -256,6 +259,18 @@ final class BodyReader {
         Line first = lines.get(0);
         Line last = lines.get(lines.size() - 1);
         Span span = new Span(first.line(), first.col(), last.line(), last.endCol());
+        if (ctx == Ctx.FIELD && !labelHadValue && (field == Field.PRIORITY || field == Field.COMPLEXITY)) {
+            // "#### Priority" then "High" on its own line
+            Integer labelLine = d.labelLines.get(field);
+            Label bare = new Label(field == Field.PRIORITY ? "Priority" : "Complexity", field, 0,
+                    TextScan.squash(joinAll(lines)));
+            applyLabel(bare, new Line(first.line(), first.col(), first.text()), List.of(), false);
+            if (labelLine != null) {
+                d.labelLines.put(field, labelLine);
+            }
+            labelHadValue = true;
+            return;
+        }
         if (ctx == Ctx.FIELD && !labelHadValue && (field == Field.FILES || field == Field.DEPENDENCIES)) {
             String text = TextScan.squash(joinAll(lines));
             if (field == Field.DEPENDENCIES && lines.size() == 1) {

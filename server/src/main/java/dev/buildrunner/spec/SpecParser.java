@@ -85,6 +85,7 @@ public final class SpecParser {
     private static final Pattern TASK_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+\\[[ xX]\\]\\s+T\\d{3,}\\b");
     private static final Pattern KIRO_TASK = Pattern.compile("^(\\d+)\\.?\\s+(.+)$");
     private static final Pattern TAG = Pattern.compile("(?im)^\\s*<(?:context|prd)>\\s*$");
+    private static final Pattern EMPTY_HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s*$");
     private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(?:\\s*\\1){2,}\\s*$");
     private static final Pattern OVERVIEW = Pattern.compile(
             "^(?:project\\s+)?(?:overview|introduction|purpose|summary|executive summary|background|about)$"
@@ -399,7 +400,8 @@ public final class SpecParser {
 
         private int lastContentLine(int from, int to) {
             int last = Math.min(to, st.lineCount() - 1);
-            while (last > from && (st.isBlank(last) || RULE.matcher(st.line(last)).matches())) {
+            while (last > from && (st.isBlank(last) || RULE.matcher(st.line(last)).matches()
+                    || EMPTY_HEADING.matcher(st.line(last)).matches())) {
                 last--;
             }
             return last;

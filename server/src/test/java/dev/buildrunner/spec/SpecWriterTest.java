@@ -69,6 +69,10 @@ class SpecWriterTest {
         Spec after = writer.replaceFeature(spec, edited);
 
         assertOnlyInside(spec.source(), after.source(), f.lines());
+        if (!f.requirements().isEmpty()) {
+            // a field-level splice: the edited item's line and nothing else
+            assertThat(changedLines(spec.source(), after.source())).isEqualTo(1);
+        }
         Feature now = after.features().get(spec.features().indexOf(f));
         assertThat(now.sameContent(edited)).as("%s\nexpected %s", now, edited).isTrue();
         assertOthersUnchanged(spec, after, id);
@@ -236,6 +240,19 @@ class SpecWriterTest {
         assertThat(b.size()).isGreaterThanOrEqualTo(headLen + tailLen);
         assertThat(b.subList(0, headLen)).isEqualTo(a.subList(0, headLen));
         assertThat(b.subList(b.size() - tailLen, b.size())).isEqualTo(a.subList(a.size() - tailLen, a.size()));
+    }
+
+    static int changedLines(String before, String after) {
+        List<String> a = Specs.lines(before);
+        List<String> b = Specs.lines(after);
+        if (a.size() != b.size()) {
+            return Integer.MAX_VALUE;
+        }
+        int n = 0;
+        for (int i = 0; i < a.size(); i++) {
+            n += a.get(i).equals(b.get(i)) ? 0 : 1;
+        }
+        return n;
     }
 
     static void assertOthersUnchanged(Spec before, Spec after, String editedId) {
