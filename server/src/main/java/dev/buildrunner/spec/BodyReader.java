@@ -101,7 +101,7 @@ final class BodyReader {
         }
         if (first instanceof ListBlock inner && inner.getFirstChild() != null
                 && inner.getFirstChild() == inner.getLastChild() && inner.getFirstChild() instanceof ListItem ii
-                && ii.getStartLineNumber() == item.getStartLineNumber() && ii.getFirstChild() instanceof Paragraph p) {
+                && sameLine(item, ii) && ii.getFirstChild() instanceof Paragraph p) {
             int number = -1;
             if (ii instanceof com.vladsch.flexmark.ast.OrderedListItem o) {
                 number = number(o.getOpeningMarker().toString());
@@ -118,6 +118,10 @@ final class BodyReader {
             rest.add(n);
         }
         return new Head(null, -1, rest);
+    }
+
+    private static boolean sameLine(Node a, Node b) {
+        return a.getChars().baseSubSequence(a.getStartOffset(), b.getStartOffset()).indexOf('\n') < 0;
     }
 
     static int number(String marker) {
@@ -163,14 +167,14 @@ final class BodyReader {
         String text = TextScan.squash(h.getText().toString());
         if (mode.scenarioHeadings() && text.regionMatches(true, 0, "Scenario:", 0, 9)) {
             scenarioName = TextScan.stripEmphasis(text.substring(9).trim());
-            scenarioLine = h.getStartLineNumber();
-            scenarioLast = h.getEndLineNumber();
+            scenarioLine = src.startLine(h);
+            scenarioLast = src.endLine(h);
             ctx = Ctx.UNKNOWN;
             return;
         }
         Field f = Labels.field(text);
         if (f != null) {
-            setField(f, h.getStartLineNumber());
+            setField(f, src.startLine(h));
             if (d.labelStyle == null) {
                 d.labelStyle = "#".repeat(h.getLevel());
             }
@@ -199,8 +203,8 @@ final class BodyReader {
 
     List<Line> lines(Paragraph p) {
         List<Line> out = new ArrayList<>();
-        int first = p.getStartLineNumber();
-        int last = Math.min(p.getEndLineNumber(), src.lineCount() - 1);
+        int first = src.startLine(p);
+        int last = Math.min(src.endLine(p), src.lineCount() - 1);
         int col0 = src.colOf(p.getStartOffset());
         for (int i = first; i <= last; i++) {
             String s = src.line(i);
@@ -460,7 +464,7 @@ final class BodyReader {
         String text = TextScan.squash(joinText(body, rest));
         Line last = rest.isEmpty() ? body : rest.get(rest.size() - 1);
         Span span = new Span(body.line(), body.col(), last.line(), last.endCol());
-        int itemLast = Math.min(item.getEndLineNumber(), src.lineCount() - 1);
+        int itemLast = Math.min(src.endLine(item), src.lineCount() - 1);
         boolean gavePath = addValue(target, text, span, first.line(), last.line(), itemLast, true, false);
         if (done && mode.trackDone()) {
             Matcher m = DONE_ID.matcher(text);
@@ -474,8 +478,8 @@ final class BodyReader {
                     // Kiro sub-task details: kept with their sub-task's line so they stay together
                     scanKiroRefs(nested);
                     int col = Math.min(src.colOf(item.getStartOffset()), src.line(first.line()).length());
-                    int end = Math.min(nested.getEndLineNumber(), src.lineCount() - 1);
-                    d.descriptionSpans.add(new Span(item.getStartLineNumber(), col, end, src.line(end).length()));
+                    int end = Math.min(src.endLine(nested), src.lineCount() - 1);
+                    d.descriptionSpans.add(new Span(src.startLine(item), col, end, src.line(end).length()));
                 } else {
                     readList(nested, target, Ctx.FIELD);
                 }
@@ -604,7 +608,7 @@ final class BodyReader {
                 scenarioSteps.add(TextScan.squash(TextScan.stripEmphasis(joinAll(lines(p)))));
             }
         }
-        scenarioLast = Math.max(scenarioLast, Math.min(list.getEndLineNumber(), src.lineCount() - 1));
+        scenarioLast = Math.max(scenarioLast, Math.min(src.endLine(list), src.lineCount() - 1));
     }
 
     private static String joinAll(List<Line> ls) {
@@ -626,8 +630,8 @@ final class BodyReader {
     }
 
     private void leftover(Node n) {
-        int first = n.getStartLineNumber();
-        int last = Math.min(n.getEndLineNumber(), src.lineCount() - 1);
+        int first = src.startLine(n);
+        int last = Math.min(src.endLine(n), src.lineCount() - 1);
         if (first > last) {
             return;
         }

@@ -203,8 +203,8 @@ public final class SpecParser {
             for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Heading h) {
                     if (h.getText().isBlank()) {
-                        diags.add(Diagnostic.warning(h.getStartLineNumber() + 1, "empty-heading",
-                                "a line holding only '" + st.line(h.getStartLineNumber()).trim()
+                        diags.add(Diagnostic.warning(st.startLine(h) + 1, "empty-heading",
+                                "a line holding only '" + st.line(st.startLine(h)).trim()
                                         + "' is an empty heading; ignored"));
                     } else {
                         headings.add(h);
@@ -217,12 +217,12 @@ public final class SpecParser {
         private void markCode(Node node) {
             for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-                    int last = Math.min(n.getEndLineNumber(), st.lineCount() - 1);
-                    for (int i = n.getStartLineNumber(); i <= last; i++) {
+                    int last = Math.min(st.endLine(n), st.lineCount() - 1);
+                    for (int i = st.startLine(n); i <= last; i++) {
                         codeLine[i] = true;
                     }
                     if (n instanceof FencedCodeBlock f && f.getClosingMarker().isEmpty()) {
-                        diags.add(Diagnostic.warning(n.getStartLineNumber() + 1, "unclosed-fence",
+                        diags.add(Diagnostic.warning(st.startLine(n) + 1, "unclosed-fence",
                                 "code fence '" + f.getOpeningMarker() + "' is never closed: everything after it,"
                                         + " to the end of the file, is code"));
                     }
@@ -345,8 +345,8 @@ public final class SpecParser {
                             }
                         }
                     }
-                    afterLine = lastContentLine(s.getStartLineNumber(), end == null ? st.lineCount() - 1
-                            : end.getStartLineNumber() - 1);
+                    afterLine = lastContentLine(st.startLine(s), end == null ? st.lineCount() - 1
+                            : st.startLine(end) - 1);
                 }
             }
             if (drafts.isEmpty()) {
@@ -456,10 +456,10 @@ public final class SpecParser {
         private void headingFeature(Heading h, Node stop, BodyReader.Mode mode) {
             FeatureDraft d = new FeatureDraft();
             d.format = format;
-            d.headingLine = h.getStartLineNumber();
+            d.headingLine = st.startLine(h);
             d.headingLevel = h.getLevel();
             d.firstLine = d.headingLine;
-            int stopLine = stop == null ? st.lineCount() - 1 : stop.getStartLineNumber() - 1;
+            int stopLine = stop == null ? st.lineCount() - 1 : st.startLine(stop) - 1;
             d.lastLine = Math.max(d.firstLine, lastContentLine(d.firstLine, stopLine));
             String raw = h.getText().toString();
             int textCol = st.colOf(h.getText().getStartOffset());
@@ -541,9 +541,9 @@ public final class SpecParser {
             FeatureDraft d = new FeatureDraft();
             d.format = format;
             d.itemFeature = true;
-            d.firstLine = item.getStartLineNumber();
+            d.firstLine = st.startLine(item);
             d.headingLine = d.firstLine;
-            d.lastLine = Math.max(d.firstLine, lastContentLine(d.firstLine, Math.min(item.getEndLineNumber(),
+            d.lastLine = Math.max(d.firstLine, lastContentLine(d.firstLine, Math.min(st.endLine(item),
                     st.lineCount() - 1)));
             BodyReader.Mode mode = format == SpecFormat.KIRO_TASKS ? BodyReader.Mode.KIRO_TASKS
                     : BodyReader.Mode.BUILDRUNNER;
@@ -624,12 +624,12 @@ public final class SpecParser {
                 if (h != titleHeading && h.getLevel() == sectionLevel
                         && OVERVIEW.matcher(Labels.normalize(clean(h.getText().toString()))).matches()) {
                     Node end = stopAfter(h, sectionLevel);
-                    int last = lastContentLine(h.getStartLineNumber(), end == null ? st.lineCount() - 1
-                            : end.getStartLineNumber() - 1);
-                    if (last <= h.getEndLineNumber()) {
+                    int last = lastContentLine(st.startLine(h), end == null ? st.lineCount() - 1
+                            : st.startLine(end) - 1);
+                    if (last <= st.endLine(h)) {
                         return "";
                     }
-                    int first = h.getEndLineNumber() + 1;
+                    int first = st.endLine(h) + 1;
                     FeatureDraft scratch = new FeatureDraft();
                     return new BodyReader(st, scratch, BodyReader.Mode.BUILDRUNNER, diags)
                             .spanText(new Span(first, 0, last, st.line(last).length()));
