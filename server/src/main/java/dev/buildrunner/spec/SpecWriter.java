@@ -56,8 +56,8 @@ public final class SpecWriter {
         FeatureDraft d = p.drafts().get(idx);
         SourceText st = p.source();
         List<Edit> edits = new FeatureSplicer(st, d, old, p.result().spec()).edits(edited);
-        SpecParser.Parsed spliced = edits == null ? null : parser.parseDetailed(apply(st.source(), edits));
-        if (spliced != null && readsBack(spliced, idx, old, edited)) {
+        SpecParser.Parsed spliced = parser.parseDetailed(apply(st.source(), edits));
+        if (readsBack(spliced, idx, old, edited)) {
             return spliced.result().spec();
         }
         if (!d.itemFeature && d.format != null && (d.format == SpecFormat.BUILDRUNNER
@@ -77,7 +77,7 @@ public final class SpecWriter {
                 return rendered.result().spec();
             }
         }
-        return spliced != null ? spliced.result().spec() : spec;
+        return spliced.result().spec();
     }
 
     /**

@@ -97,6 +97,43 @@ class SpecWriterTest {
         assertOthersUnchanged(spec, after, id);
     }
 
+    @ParameterizedTest
+    @MethodSource("allFeatures")
+    void editingCriteriaFilesAndPriorityReadsBackInAnyFormat(String file, String id) {
+        // spec-kit's functional-requirements feature is made of FR lines only: it has no body to add to
+        org.junit.jupiter.api.Assumptions.assumeFalse(id.equals("functional-requirements"));
+        Spec spec = Specs.spec(file);
+        Feature f = spec.feature(id).orElseThrow();
+        List<String> ac = new ArrayList<>(f.acceptanceCriteria());
+        if (!ac.isEmpty()) {
+            ac.set(0, "Changed criterion");
+        }
+        ac.add("Added criterion");
+        List<String> files = new ArrayList<>(f.files());
+        if (!files.isEmpty()) {
+            files.set(files.size() - 1, "src/changed/Path.java");
+        } else {
+            files.add("src/added/File.java");
+        }
+        Feature edited = new Feature(f.id(), f.name(), f.lines(), f.complexity(), "P0", f.description(),
+                f.requirements(), files, f.dependencies(), ac, f.endpoints(), f.attributes());
+
+        Spec after = writer.replaceFeature(spec, edited);
+
+        Feature now = after.features().get(spec.features().indexOf(f));
+        assertThat(now.acceptanceCriteria()).isEqualTo(ac);
+        assertThat(now.priority()).isEqualTo("P0");
+        if (spec.format() != SpecFormat.SPEC_KIT_TASKS) {
+            // in tasks.md, files are read from the task lines: a file alone is no task
+            assertThat(now.files()).isEqualTo(files);
+        }
+        if (spec.format() == SpecFormat.BUILDRUNNER) {
+            assertOnlyInside(spec.source(), after.source(), f.lines());
+            assertThat(now.sameContent(edited)).as("%s", now).isTrue();
+        }
+        assertOthersUnchanged(spec, after, id);
+    }
+
     @Test
     void fieldLevelSplicingKeepsUntouchedBytes() {
         Spec spec = Specs.spec("project-spec/br3-PROJECT_SPEC_BUILD_3A.md");
