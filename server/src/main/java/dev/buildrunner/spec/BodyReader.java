@@ -332,7 +332,9 @@ final class BodyReader {
         }
         String v = value.toString().trim();
         Line end = rest.isEmpty() ? line : rest.get(rest.size() - 1);
-        Span span = new Span(line.line(), Math.min(vcol, line.endCol()), end.line(), end.endCol());
+        Span span = label.value().isEmpty() && !rest.isEmpty()
+                ? new Span(rest.get(0).line(), rest.get(0).col(), end.line(), end.endCol())
+                : new Span(line.line(), Math.min(vcol, line.endCol()), end.line(), end.endCol());
         Field f = label.field();
         if (f == null) {
             if (v.isEmpty()) {
