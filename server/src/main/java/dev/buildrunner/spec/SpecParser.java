@@ -57,9 +57,45 @@ import java.util.regex.Pattern;
  *       go to the feature whose text names their path, else whose name names their last segment.</li>
  * </ul>
  *
- * <p>Text of a feature that fits no field is kept in its description, verbatim; problems are
- * {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input. Parsing the
- * same text twice gives equal specs.
+ * <p>Reading rules common to all formats:
+ * <ul>
+ *   <li><b>id</b>: the spec's own id ({@code US1}, {@code req-2}), else the slug of the name: lower
+ *       case ASCII letters and digits joined by '-', accents folded, letters of other scripts kept
+ *       ({@code 用户登录}), "Feature N:" and a trailing remark such as "(Build 7A)" left out, so that
+ *       the id survives renumbering, rescheduling and any edit of the body; a name with nothing
+ *       left gives {@code feature-<position>}; a repeated id gets {@code -2}, {@code -3} (warning).</li>
+ *   <li><b>name</b>: the heading as written, without numbering, "Feature:" prefix or emphasis.</li>
+ *   <li><b>requirements, criteria, files</b>: one per list item (nested items too), the item's
+ *       text with list marker, checkboxes ({@code [ ]}, doubled {@code [ ] [ ]}) and check marks
+ *       (✅) removed, inline Markdown kept, lines joined by one space. An item of a Files field
+ *       gives the paths it names (backticked, else bare path-like tokens; "{@code (350+ lines)}"
+ *       is no path) and its nested items are requirements; an item naming no path is a
+ *       requirement.</li>
+ *   <li><b>complexity</b>: the Complexity field; {@link Complexity#MEDIUM} when absent (no guess
+ *       from size, so that it never changes unless the spec says so).</li>
+ *   <li><b>dependencies</b>: names, partial names (whole words: "Gap Analyzer"), "Feature N" or
+ *       ids, resolved to ids after all features are read; one naming nothing stays as written
+ *       (warning {@code unknown-dependency}). A top-level "Dependencies" section (packages) is not
+ *       read as feature dependencies.</li>
+ *   <li><b>endpoints</b>: every {@code METHOD /path} on the feature's lines outside code blocks,
+ *       in order, without duplicates; a concrete path ({@code GET /users/1}) becomes the spec's
+ *       template for it ({@code GET /users/{id}}).</li>
+ *   <li><b>description</b>: the Description field plus every block that fits no field (an
+ *       unknown label with its list, a code block, a table), verbatim, dedented, blocks separated
+ *       by a blank line: nothing is dropped.</li>
+ *   <li><b>lines</b>: from the heading (or list item) to the last line before the next feature or
+ *       section, trailing blank lines, {@code ---} rules and stray {@code #} lines excluded.</li>
+ * </ul>
+ *
+ * <p>Diagnostics (codes are stable): ERROR {@code no-features} (nothing to plan; line 1);
+ * WARNING {@code unknown-dependency}, {@code ambiguous-dependency}, {@code self-dependency},
+ * {@code duplicate-feature-id}, {@code empty-feature}, {@code unknown-complexity},
+ * {@code unclosed-fence}, {@code empty-heading}, {@code list-outside-feature},
+ * {@code unreadable-features-section}; INFO {@code format-guessed},
+ * {@code dependency-chain-unmapped}. {@code internal-error} means a parser bug.
+ *
+ * <p>Problems are {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input.
+ * Parsing the same text twice gives equal specs.
  *
  * <p>Thread-safe: the flexmark parser is built once per instance and is immutable.
  */
@@ -332,6 +368,13 @@ public final class SpecParser {
                         }
                     }
                     if (subLevel != Integer.MAX_VALUE) {
+                        for (Node n = s.getNext(); n != end && !(n instanceof Heading); n = n.getNext()) {
+                            if (n instanceof ListBlock) {
+                                diags.add(Diagnostic.warning(st.startLine(n) + 1, "list-outside-feature",
+                                        "this list comes before the first feature heading of '" + t
+                                                + "' and belongs to no feature"));
+                            }
+                        }
                         for (Node n = s.getNext(); n != end; n = n.getNext()) {
                             if (n instanceof Heading h && h.getLevel() == subLevel && !h.getText().isBlank()) {
                                 headingFeature(h, stopAfter(h, subLevel), BodyReader.Mode.BUILDRUNNER);
@@ -339,10 +382,19 @@ public final class SpecParser {
                         }
                         level = subLevel;
                     } else {
+                        int before = drafts.size();
+                        boolean text = false;
                         for (Node n = s.getNext(); n != end; n = n.getNext()) {
                             if (n instanceof ListBlock list) {
                                 itemFeatures(list);
+                            } else if (!(n instanceof com.vladsch.flexmark.ast.ThematicBreak)) {
+                                text = true;
                             }
+                        }
+                        if (drafts.size() == before && text) {
+                            diags.add(Diagnostic.warning(st.startLine(s) + 1, "unreadable-features-section",
+                                    "section '" + t + "' holds neither feature headings nor a list of features;"
+                                            + " its text was not read as features"));
                         }
                     }
                     afterLine = lastContentLine(st.startLine(s), end == null ? st.lineCount() - 1

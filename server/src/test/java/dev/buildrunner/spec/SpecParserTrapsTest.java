@@ -240,6 +240,19 @@ class SpecParserTrapsTest {
     }
 
     @Test
+    void textOfTheFeaturesSectionThatIsNoFeatureIsReported() {
+        ParseResult prose = Specs.PARSER.parse("# T\n\n## Features\n\nWe will build login and search.\n");
+        assertThat(prose.diagnostics()).extracting(Diagnostic::code)
+                .containsExactly("no-features", "unreadable-features-section");
+        ParseResult list = Specs.PARSER.parse("# T\n\n## Features\n\n- stray item\n\n### Feature: A\n\n- a\n");
+        assertThat(list.spec().features()).extracting(Feature::id).containsExactly("a");
+        assertThat(list.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("list-outside-feature");
+            assertThat(d.line()).isEqualTo(5);
+        });
+    }
+
+    @Test
     void anyMarkdownIsReadAsABestEffort() {
         ParseResult r = Specs.PARSER.parse("# Notes\n\n## Overview\n\nx\n\n## Search\n\n- index pages\n\n## Export\n\n"
                 + "- to CSV\n\n## Notes\n\n- not a feature\n");
