@@ -352,6 +352,15 @@ class SpecParserRealSpecsTest {
         assertThat(new SpecParser().parse(text)).isEqualTo(Specs.PARSER.parse(text));
     }
 
+    @Test
+    void oneParserServesManyThreads() {
+        List<String> texts = Specs.realSpecs().stream().map(Specs::text).toList();
+        List<ParseResult> expected = texts.stream().map(Specs.PARSER::parse).toList();
+        List<List<ParseResult>> runs = java.util.stream.IntStream.range(0, 8).parallel()
+                .mapToObj(i -> texts.stream().map(Specs.PARSER::parse).toList()).toList();
+        assertThat(runs).allSatisfy(run -> assertThat(run).isEqualTo(expected));
+    }
+
     static List<String> realSpecs() {
         return Specs.realSpecs();
     }
