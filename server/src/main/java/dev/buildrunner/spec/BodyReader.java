@@ -53,6 +53,7 @@ final class BodyReader {
     private Field field;
     /** The current field's label carried an inline value ("Depends on: X"), so prose after it is not its. */
     private boolean labelHadValue;
+    private int labelEndLine;
     /** The last Files value came from a list-like line inside a paragraph ("2. `a.py` (300 lines)"). */
     private boolean pseudoFileItem;
     // an OpenSpec scenario being collected
@@ -154,6 +155,10 @@ final class BodyReader {
         } else if (n instanceof Paragraph p) {
             readParagraphLines(lines(p));
         } else if (n instanceof ListBlock list) {
+            if (ctx == Ctx.FIELD && labelHadValue && src.startLine(list) > labelEndLine + 1) {
+                // "Depends on: X", a blank line, then a list: the list is not more dependencies
+                ctx = Ctx.NONE;
+            }
             readList(list, ctx == Ctx.FIELD ? field : null, ctx);
         } else if (n instanceof ThematicBreak) {
             return;
@@ -189,6 +194,7 @@ final class BodyReader {
     private void setField(Field f, int labelLine) {
         ctx = Ctx.FIELD;
         field = f;
+        labelHadValue = false;
         d.labelLines.putIfAbsent(f, labelLine);
     }
 
@@ -351,6 +357,7 @@ final class BodyReader {
         }
         setField(f, line.line());
         labelHadValue = !v.isEmpty();
+        labelEndLine = end.line();
         switch (f) {
             case DESCRIPTION -> {
                 if (!v.isEmpty()) {

@@ -221,6 +221,33 @@ class SpecParserTrapsTest {
     }
 
     @Test
+    void crlfAndBomFile() {
+        String text = Specs.text("traps/crlf-bom.md");
+        assertThat(text).startsWith("\uFEFF# CRLF").contains("\r\n");
+        ParseResult r = Specs.PARSER.parse(text);
+        assertThat(r.spec().title()).isEqualTo("CRLF And BOM");
+        assertThat(r.spec().features()).extracting(Feature::id).containsExactly("windows-edited", "second-one");
+        Feature first = r.spec().features().get(0);
+        assertThat(first.requirements()).containsExactly("First", "Second");
+        assertThat(first.acceptanceCriteria()).containsExactly("Works");
+        assertThat(first.lines()).isEqualTo(new LineRange(5, 12));
+        assertThat(r.spec().features().get(1).dependencies()).containsExactly("windows-edited");
+        assertThat(r.spec().features().get(1).requirements()).containsExactly("Third");
+        assertThat(new SpecWriter(Specs.PARSER).write(r.spec())).isEqualTo(text);
+    }
+
+    @Test
+    void ambiguousDependencyIsKeptAsWrittenAndReported() {
+        ParseResult r = Specs.PARSER.parse("## Features\n### User Login\nx\n### User Logout\ny\n### Audit\n"
+                + "**Depends on:** User\n");
+        assertThat(r.spec().feature("audit").orElseThrow().dependencies()).containsExactly("User");
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("ambiguous-dependency");
+            assertThat(d.message()).contains("user-login").contains("user-logout");
+        });
+    }
+
+    @Test
     void unknownComplexityIsKeptAndReported() {
         ParseResult r = Specs.PARSER.parse("## Features\n### A\n**Complexity:** 8 points\n");
         Feature f = r.spec().features().get(0);
