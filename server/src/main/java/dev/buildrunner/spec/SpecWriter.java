@@ -84,7 +84,8 @@ public final class SpecWriter {
      * Appends a feature at the end of the features section (a {@code ## Features} section is
      * created at the end of the file when there is none), in BuildRunner's style: heading like the
      * other features', then bold-labelled fields. The new feature's id is the one the parser gives
-     * its heading.
+     * its heading. Meant for BuildRunner-format specs: in spec-kit, Kiro or OpenSpec files such a
+     * heading is none of the format's units and is not read as a feature.
      */
     public Spec addFeature(Spec spec, Feature f) {
         SpecParser.Parsed p = parser.parseDetailed(spec.source());
