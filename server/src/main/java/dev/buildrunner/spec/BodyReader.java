@@ -53,6 +53,7 @@ final class BodyReader {
     private Field field;
     /** The current field's label carried an inline value ("Depends on: X"), so prose after it is not its. */
     private boolean labelHadValue;
+    private int labelEndLine;
     /** The last Files value came from a list-like line inside a paragraph ("2. `a.py` (300 lines)"). */
     private boolean pseudoFileItem;
     // an OpenSpec scenario being collected
@@ -101,7 +102,7 @@ final class BodyReader {
         }
         if (first instanceof ListBlock inner && inner.getFirstChild() != null
                 && inner.getFirstChild() == inner.getLastChild() && inner.getFirstChild() instanceof ListItem ii
-                && ii.getStartLineNumber() == item.getStartLineNumber() && ii.getFirstChild() instanceof Paragraph p) {
+                && sameLine(item, ii) && ii.getFirstChild() instanceof Paragraph p) {
             int number = -1;
             if (ii instanceof com.vladsch.flexmark.ast.OrderedListItem o) {
                 number = number(o.getOpeningMarker().toString());
@@ -118,6 +119,10 @@ final class BodyReader {
             rest.add(n);
         }
         return new Head(null, -1, rest);
+    }
+
+    private static boolean sameLine(Node a, Node b) {
+        return a.getChars().baseSubSequence(a.getStartOffset(), b.getStartOffset()).indexOf('\n') < 0;
     }
 
     static int number(String marker) {
@@ -142,11 +147,18 @@ final class BodyReader {
             readList(list, Field.REQUIREMENTS, Ctx.FIELD);
             return;
         }
+        if (n instanceof Heading h && h.getText().isBlank()) {
+            return; // a line holding only "#": reported once by the parser, changes nothing here
+        }
         if (n instanceof Heading h) {
             readHeading(h);
         } else if (n instanceof Paragraph p) {
             readParagraphLines(lines(p));
         } else if (n instanceof ListBlock list) {
+            if (ctx == Ctx.FIELD && labelHadValue && src.startLine(list) > labelEndLine + 1) {
+                // "Depends on: X", a blank line, then a list: the list is not more dependencies
+                ctx = Ctx.NONE;
+            }
             readList(list, ctx == Ctx.FIELD ? field : null, ctx);
         } else if (n instanceof ThematicBreak) {
             return;
@@ -160,14 +172,14 @@ final class BodyReader {
         String text = TextScan.squash(h.getText().toString());
         if (mode.scenarioHeadings() && text.regionMatches(true, 0, "Scenario:", 0, 9)) {
             scenarioName = TextScan.stripEmphasis(text.substring(9).trim());
-            scenarioLine = h.getStartLineNumber();
-            scenarioLast = h.getEndLineNumber();
+            scenarioLine = src.startLine(h);
+            scenarioLast = src.endLine(h);
             ctx = Ctx.UNKNOWN;
             return;
         }
         Field f = Labels.field(text);
         if (f != null) {
-            setField(f, h.getStartLineNumber());
+            setField(f, src.startLine(h));
             if (d.labelStyle == null) {
                 d.labelStyle = "#".repeat(h.getLevel());
             }
@@ -182,6 +194,7 @@ final class BodyReader {
     private void setField(Field f, int labelLine) {
         ctx = Ctx.FIELD;
         field = f;
+        labelHadValue = false;
         d.labelLines.putIfAbsent(f, labelLine);
     }
 
@@ -196,8 +209,8 @@ final class BodyReader {
 
     List<Line> lines(Paragraph p) {
         List<Line> out = new ArrayList<>();
-        int first = p.getStartLineNumber();
-        int last = Math.min(p.getEndLineNumber(), src.lineCount() - 1);
+        int first = src.startLine(p);
+        int last = Math.min(src.endLine(p), src.lineCount() - 1);
         int col0 = src.colOf(p.getStartOffset());
         for (int i = first; i <= last; i++) {
             String s = src.line(i);
@@ -256,6 +269,18 @@ final class BodyReader {
         Line first = lines.get(0);
         Line last = lines.get(lines.size() - 1);
         Span span = new Span(first.line(), first.col(), last.line(), last.endCol());
+        if (ctx == Ctx.FIELD && !labelHadValue && (field == Field.PRIORITY || field == Field.COMPLEXITY)) {
+            // "#### Priority" then "High" on its own line
+            Integer labelLine = d.labelLines.get(field);
+            Label bare = new Label(field == Field.PRIORITY ? "Priority" : "Complexity", field, 0,
+                    TextScan.squash(joinAll(lines)));
+            applyLabel(bare, new Line(first.line(), first.col(), first.text()), List.of(), false);
+            if (labelLine != null) {
+                d.labelLines.put(field, labelLine);
+            }
+            labelHadValue = true;
+            return;
+        }
         if (ctx == Ctx.FIELD && !labelHadValue && (field == Field.FILES || field == Field.DEPENDENCIES)) {
             String text = TextScan.squash(joinAll(lines));
             if (field == Field.DEPENDENCIES && lines.size() == 1) {
@@ -313,7 +338,9 @@ final class BodyReader {
         }
         String v = value.toString().trim();
         Line end = rest.isEmpty() ? line : rest.get(rest.size() - 1);
-        Span span = new Span(line.line(), Math.min(vcol, line.endCol()), end.line(), end.endCol());
+        Span span = label.value().isEmpty() && !rest.isEmpty()
+                ? new Span(rest.get(0).line(), rest.get(0).col(), end.line(), end.endCol())
+                : new Span(line.line(), Math.min(vcol, line.endCol()), end.line(), end.endCol());
         Field f = label.field();
         if (f == null) {
             if (v.isEmpty()) {
@@ -330,6 +357,7 @@ final class BodyReader {
         }
         setField(f, line.line());
         labelHadValue = !v.isEmpty();
+        labelEndLine = end.line();
         switch (f) {
             case DESCRIPTION -> {
                 if (!v.isEmpty()) {
@@ -445,7 +473,7 @@ final class BodyReader {
         String text = TextScan.squash(joinText(body, rest));
         Line last = rest.isEmpty() ? body : rest.get(rest.size() - 1);
         Span span = new Span(body.line(), body.col(), last.line(), last.endCol());
-        int itemLast = Math.min(item.getEndLineNumber(), src.lineCount() - 1);
+        int itemLast = Math.min(src.endLine(item), src.lineCount() - 1);
         boolean gavePath = addValue(target, text, span, first.line(), last.line(), itemLast, true, false);
         if (done && mode.trackDone()) {
             Matcher m = DONE_ID.matcher(text);
@@ -459,8 +487,8 @@ final class BodyReader {
                     // Kiro sub-task details: kept with their sub-task's line so they stay together
                     scanKiroRefs(nested);
                     int col = Math.min(src.colOf(item.getStartOffset()), src.line(first.line()).length());
-                    int end = Math.min(nested.getEndLineNumber(), src.lineCount() - 1);
-                    d.descriptionSpans.add(new Span(item.getStartLineNumber(), col, end, src.line(end).length()));
+                    int end = Math.min(src.endLine(nested), src.lineCount() - 1);
+                    d.descriptionSpans.add(new Span(src.startLine(item), col, end, src.line(end).length()));
                 } else {
                     readList(nested, target, Ctx.FIELD);
                 }
@@ -589,7 +617,7 @@ final class BodyReader {
                 scenarioSteps.add(TextScan.squash(TextScan.stripEmphasis(joinAll(lines(p)))));
             }
         }
-        scenarioLast = Math.max(scenarioLast, Math.min(list.getEndLineNumber(), src.lineCount() - 1));
+        scenarioLast = Math.max(scenarioLast, Math.min(src.endLine(list), src.lineCount() - 1));
     }
 
     private static String joinAll(List<Line> ls) {
@@ -611,8 +639,8 @@ final class BodyReader {
     }
 
     private void leftover(Node n) {
-        int first = n.getStartLineNumber();
-        int last = Math.min(n.getEndLineNumber(), src.lineCount() - 1);
+        int first = src.startLine(n);
+        int last = Math.min(src.endLine(n), src.lineCount() - 1);
         if (first > last) {
             return;
         }

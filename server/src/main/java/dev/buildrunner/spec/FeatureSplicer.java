@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the difference between a feature as parsed and as edited into text edits inside the
- * feature's lines, field by field, keeping every unchanged byte. Returns null from {@link #edits}
- * when an edit cannot be spliced (the writer then renders the feature anew).
+ * feature's lines, field by field, keeping every unchanged byte. A field it cannot splice (a value
+ * sharing its line with others, a description woven between fields) is left as it was; the writer
+ * sees the difference when it reads the result back and then renders the feature anew.
  */
 final class FeatureSplicer {
 
@@ -81,9 +82,6 @@ final class FeatureSplicer {
             if (!added.isEmpty()) {
                 appendField("Endpoints", added);
             }
-        }
-        if (unsupported) {
-            return null;
         }
         if (!afterHeading.isEmpty() && d.itemFeature) {
             itemFeatureList(afterHeading);
@@ -447,8 +445,6 @@ final class FeatureSplicer {
                 }
                 int at = st.lineEndOffset(labelLine);
                 edits.add(new Edit(at, at, sb.toString(), seq++));
-            } else if (d.itemFeature) {
-                itemFeatureList(rendered);
             } else {
                 appendField(fieldName(field), rendered);
             }
@@ -496,22 +492,35 @@ final class FeatureSplicer {
 
     private static final Pattern LIST_MARKER = Pattern.compile("^(\\s*)([-*+]|\\d{1,9}[.)])(\\s+)");
 
-    /** Appends nested items to a list-item feature, with the marker of its last nested item. */
     private void itemFeatureList(List<String> rendered) {
+        itemFeatureList(rendered, List.of());
+    }
+
+    /**
+     * Appends nested items to a list-item feature, with the marker of its last nested item; the
+     * {@code deeper} values are nested under the last of them.
+     */
+    private void itemFeatureList(List<String> rendered, List<String> deeper) {
         Matcher own = LIST_MARKER.matcher(st.line(d.firstLine));
         int ownIndent = own.find() ? own.group(1).length() : 0;
         String pad = own.find(0) ? " ".repeat(own.end()) + "- " : "  - ";
-        for (int i = d.lastLine; i > d.firstLine; i--) {
+        int best = Integer.MAX_VALUE;
+        for (int i = d.firstLine + 1; i <= d.lastLine; i++) {
+            // the marker of the feature's direct children: the least indented nested item, last one wins
             Matcher m = LIST_MARKER.matcher(st.line(i));
-            if (m.find() && m.group(1).length() > ownIndent) {
+            if (m.find() && m.group(1).length() > ownIndent && m.group(1).length() <= best) {
+                best = m.group(1).length();
                 String marker = m.group(2).matches("\\d.*") ? "-" : m.group(2);
                 pad = m.group(1) + marker + m.group(3);
-                break;
             }
         }
         StringBuilder sb = new StringBuilder();
         for (String r : rendered) {
             sb.append(eol).append(pad).append(r);
+        }
+        String deepPad = " ".repeat(pad.length()) + "- ";
+        for (String r : deeper) {
+            sb.append(eol).append(deepPad).append(r);
         }
         int at = st.lineEndOffset(d.lastLine);
         edits.add(new Edit(at, at, sb.toString(), seq++));
@@ -528,8 +537,15 @@ final class FeatureSplicer {
     }
 
     private void appendField(String name, List<String> values) {
-        if (d.itemFeature) {
+        if (d.itemFeature && name.equals("Requirements")) {
             itemFeatureList(values);
+            return;
+        }
+        if (d.itemFeature) {
+            // "- **Acceptance Criteria:**" with the values nested one level deeper
+            List<String> lines = new ArrayList<>();
+            lines.add("**" + name + ":**");
+            itemFeatureList(lines, values);
             return;
         }
         StringBuilder sb = new StringBuilder(fieldLabel(name));

@@ -91,8 +91,15 @@ final class Labels {
             s = s.substring(1, s.length() - 1);
         }
         // "1. Requirements" or "2) Files"
-        s = s.replaceFirst("^\\d+[.)]\\s+", "");
-        return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i > 0 && i + 1 < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ')')
+                && Character.isWhitespace(s.charAt(i + 1))) {
+            s = s.substring(i + 1);
+        }
+        return TextScan.squash(s.toLowerCase(Locale.ROOT));
     }
 
     /** Drops emoji, symbols and punctuation in front of the first letter or digit. */
@@ -121,6 +128,9 @@ final class Labels {
         }
         char c = line.charAt(0);
         if (c == '*' || c == '_') {
+            if (!hasColonEarly(line) && line.indexOf(':') < 0 && line.indexOf('：') < 0) {
+                return null;
+            }
             Matcher m = BOLD.matcher(line);
             if (m.find() && (m.group(3) != null ^ m.group(4) != null)) {
                 return make(m.group(2), line, m.end());
@@ -130,6 +140,9 @@ final class Labels {
                 return make(m.group(2), line, m.end());
             }
             return null;
+        }
+        if (!hasColonEarly(line)) {
+            return null; // the common case: prose, no label
         }
         Matcher m = PLAIN.matcher(line);
         if (!m.find()) {
@@ -145,6 +158,17 @@ final class Labels {
             return make(label, line, m.end());
         }
         return null;
+    }
+
+    private static boolean hasColonEarly(String line) {
+        int n = Math.min(line.length(), 64);
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ':' || c == '：') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Label make(String rawLabel, String line, int end) {

@@ -120,6 +120,16 @@ final class SourceText {
         return Math.max(0, -i - 2);
     }
 
+    /** The 0-based line a flexmark node starts on (flexmark's own lookup is linear in the document). */
+    int startLine(com.vladsch.flexmark.util.ast.Node n) {
+        return lineOf(n.getStartOffset());
+    }
+
+    /** The 0-based line holding a node's last character. */
+    int endLine(com.vladsch.flexmark.util.ast.Node n) {
+        return lineOf(Math.max(n.getStartOffset(), n.getEndOffset() - 1));
+    }
+
     int colOf(int textOffset) {
         return textOffset - textStart[lineOf(textOffset)];
     }

@@ -196,10 +196,10 @@ final class SpecLinker {
             if (n instanceof ListItem li && li.getFirstChild() instanceof Paragraph p && !insideFeature(li)) {
                 String text = TextScan.squash(p.getChars().toString());
                 if (frSection || FR.matcher(text).find()) {
-                    int line = p.getStartLineNumber();
+                    int line = st.startLine(p);
                     int col = st.colOf(p.getStartOffset());
-                    int last = Math.min(p.getEndLineNumber(), st.lineCount() - 1);
-                    int itemLast = Math.min(li.getEndLineNumber(), st.lineCount() - 1);
+                    int last = Math.min(st.endLine(p), st.lineCount() - 1);
+                    int itemLast = Math.min(st.endLine(li), st.lineCount() - 1);
                     List<Endpoint> eps = new ArrayList<>();
                     TextScan.endpoints(text, eps);
                     Item item = new Item(text, new Span(line, col, last, st.line(last).stripTrailing().length()), line,
@@ -216,7 +216,7 @@ final class SpecLinker {
     }
 
     private boolean insideFeature(Node n) {
-        int line = n.getStartLineNumber();
+        int line = st.startLine(n);
         for (FeatureDraft d : drafts) {
             if (line >= d.firstLine && line <= d.lastLine) {
                 return true;
@@ -233,11 +233,11 @@ final class SpecLinker {
         int line = first.item.firstLine();
         Heading section = null;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Heading h && h.getStartLineNumber() <= line) {
+            if (n instanceof Heading h && st.startLine(h) <= line) {
                 section = h;
             }
         }
-        d.firstLine = section == null ? line : section.getStartLineNumber();
+        d.firstLine = section == null ? line : st.startLine(section);
         d.headingLine = d.firstLine;
         if (section != null) {
             d.name = SpecParser.clean(section.getText().toString());
@@ -250,7 +250,7 @@ final class SpecLinker {
         int end = st.lineCount() - 1;
         for (Node n = section == null ? null : section.getNext(); n != null; n = n.getNext()) {
             if (n instanceof Heading h && h.getLevel() <= section.getLevel()) {
-                end = h.getStartLineNumber() - 1;
+                end = st.startLine(h) - 1;
                 break;
             }
         }
@@ -544,7 +544,7 @@ final class SpecLinker {
             }
         }
         if (unmapped > 0) {
-            diags.add(Diagnostic.info(section.getStartLineNumber() + 1, "dependency-chain-unmapped", unmapped
+            diags.add(Diagnostic.info(st.startLine(section) + 1, "dependency-chain-unmapped", unmapped
                     + " item(s) of the dependency chain name no core feature; their order is not used as"
                     + " dependencies"));
         }

@@ -4,8 +4,6 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
-import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -14,13 +12,11 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import dev.buildrunner.spec.BodyReader.Line;
 import dev.buildrunner.spec.FeatureDraft.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,44 +53,58 @@ import java.util.regex.Pattern;
  *       go to the feature whose text names their path, else whose name names their last segment.</li>
  * </ul>
  *
- * <p>Text of a feature that fits no field is kept in its description, verbatim; problems are
- * {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input. Parsing the
- * same text twice gives equal specs.
+ * <p>Reading rules common to all formats:
+ * <ul>
+ *   <li><b>id</b>: the spec's own id ({@code US1}, {@code req-2}), else the slug of the name: lower
+ *       case ASCII letters and digits joined by '-', accents folded, letters of other scripts kept
+ *       ({@code 用户登录}), "Feature N:" and a trailing remark such as "(Build 7A)" left out, so that
+ *       the id survives renumbering, rescheduling and any edit of the body; a name with nothing
+ *       left gives {@code feature-<position>}; a repeated id gets {@code -2}, {@code -3} (warning).</li>
+ *   <li><b>name</b>: the heading as written, without numbering, "Feature:" prefix or emphasis.</li>
+ *   <li><b>requirements, criteria, files</b>: one per list item (nested items too), the item's
+ *       text with list marker, checkboxes ({@code [ ]}, doubled {@code [ ] [ ]}) and check marks
+ *       (✅) removed, inline Markdown kept, lines joined by one space. An item of a Files field
+ *       gives the paths it names (backticked, else bare path-like tokens; "{@code (350+ lines)}"
+ *       is no path) and its nested items are requirements; an item naming no path is a
+ *       requirement.</li>
+ *   <li><b>complexity</b>: the Complexity field; {@link Complexity#MEDIUM} when absent (no guess
+ *       from size, so that it never changes unless the spec says so).</li>
+ *   <li><b>dependencies</b>: names, partial names (whole words: "Gap Analyzer"), "Feature N" or
+ *       ids, resolved to ids after all features are read; one naming nothing stays as written
+ *       (warning {@code unknown-dependency}). A top-level "Dependencies" section (packages) is not
+ *       read as feature dependencies.</li>
+ *   <li><b>endpoints</b>: every {@code METHOD /path} on the feature's lines outside code blocks,
+ *       in order, without duplicates; a concrete path ({@code GET /users/1}) becomes the spec's
+ *       template for it ({@code GET /users/{id}}).</li>
+ *   <li><b>description</b>: the Description field plus every block that fits no field (an
+ *       unknown label with its list, a code block, a table), verbatim, dedented, blocks separated
+ *       by a blank line: nothing is dropped.</li>
+ *   <li><b>lines</b>: from the heading (or list item) to the last line before the next feature or
+ *       section, trailing blank lines, {@code ---} rules and stray {@code #} lines excluded.</li>
+ * </ul>
+ *
+ * <p>Diagnostics (codes are stable): ERROR {@code no-features} (nothing to plan; line 1);
+ * WARNING {@code unknown-dependency}, {@code ambiguous-dependency}, {@code self-dependency},
+ * {@code duplicate-feature-id}, {@code empty-feature}, {@code unknown-complexity},
+ * {@code unclosed-fence}, {@code empty-heading}, {@code list-outside-feature},
+ * {@code unreadable-features-section}; INFO {@code format-guessed},
+ * {@code dependency-chain-unmapped}. {@code internal-error} means a parser bug.
+ *
+ * <p>Problems are {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input.
+ * Parsing the same text twice gives equal specs.
  *
  * <p>Thread-safe: the flexmark parser is built once per instance and is immutable.
  */
 public final class SpecParser {
 
-    private static final Pattern FEATURE_PREFIX = Pattern.compile(
-            "^(?:feature|功能|特性|需求)\\s*(?:#?\\s*(\\d+)[A-Za-z]?)?\\s*[:：.\\-–—]\\s*(?=\\S)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)[.)]\\s+(?=\\S)");
     private static final Pattern FEATURES_SECTION = Pattern.compile(
             "^(?:(?:core|key|main|product|mvp|planned|primary|major|functional|detailed|all)\\s+)?"
                     + "features?(?:\\s+(?:list|overview|breakdown|set|specifications?|(?:&|and) requirements))?$"
                     + "|^(?:核心|主要)?(?:功能|特性)(?:列表|清单|需求|模块|说明)?$");
-    private static final Pattern USER_STORY = Pattern.compile(
-            "^User Story\\s+(\\d+)\\s*[-–—:]\\s*(.+?)\\s*(?:\\(Priority:\\s*([^)]+)\\)(?:\\s+.*)?)?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PHASE = Pattern.compile("^Phase\\s+(\\d+)\\s*[:.\\-–—]\\s*(.+)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PRIORITY_IN = Pattern.compile("\\(Priority:\\s*([^)]+)\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern KIRO_REQ = Pattern.compile("^Requirement\\s+(\\d+)(?:\\s*[:.\\-–—]\\s*(.*))?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern OPENSPEC_REQ = Pattern.compile("^Requirement:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TASK_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+\\[[ xX]\\]\\s+T\\d{3,}\\b");
-    private static final Pattern KIRO_TASK = Pattern.compile("^(\\d+)\\.?\\s+(.+)$");
     private static final Pattern TAG = Pattern.compile("(?im)^\\s*<(?:context|prd)>\\s*$");
-    private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(?:\\s*\\1){2,}\\s*$");
-    private static final Pattern OVERVIEW = Pattern.compile(
-            "^(?:project\\s+)?(?:overview|introduction|purpose|summary|executive summary|background|about)$"
-                    + "|^(?:项目)?(?:概述|简介|介绍|背景|目的)$");
     private static final Pattern TECH_REQS = Pattern.compile(
             "^(?:technical|tech|non-functional)\\s+requirements?$|^技术(?:要求|需求)$");
-    private static final Pattern NOT_FEATURES = Pattern.compile(
-            "^(?:overview|introduction|purpose|summary|background|technical requirements?|dependencies|notes?"
-                    + "|appendix|references?|success (?:criteria|metrics)|glossary|table of contents|contents"
-                    + "|changelog|license|assumptions|risks?.*|open questions|next steps|timeline)$");
 
     private final Parser parser;
 
@@ -156,6 +166,7 @@ public final class SpecParser {
         final List<FeatureDraft> drafts = new ArrayList<>();
         Heading titleHeading;
         int sectionLevel = 2;
+        FeatureFinder finder;
         SpecFormat format;
 
         Run(String text) {
@@ -179,7 +190,9 @@ public final class SpecParser {
                 }
             }
             sectionLevel = min == Integer.MAX_VALUE ? 2 : min;
-            Placement placement = findFeatures();
+            finder = new FeatureFinder(st, doc, format, headings, titleHeading, sectionLevel, drafts,
+                    diags);
+            Placement placement = finder.find();
             SpecLinker linker = new SpecLinker(st, doc, format, drafts, codeLine, diags);
             linker.link();
             List<Feature> features = linker.features();
@@ -202,8 +215,8 @@ public final class SpecParser {
             for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Heading h) {
                     if (h.getText().isBlank()) {
-                        diags.add(Diagnostic.warning(h.getStartLineNumber() + 1, "empty-heading",
-                                "a line holding only '" + st.line(h.getStartLineNumber()).trim()
+                        diags.add(Diagnostic.warning(st.startLine(h) + 1, "empty-heading",
+                                "a line holding only '" + st.line(st.startLine(h)).trim()
                                         + "' is an empty heading; ignored"));
                     } else {
                         headings.add(h);
@@ -216,12 +229,12 @@ public final class SpecParser {
         private void markCode(Node node) {
             for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-                    int last = Math.min(n.getEndLineNumber(), st.lineCount() - 1);
-                    for (int i = n.getStartLineNumber(); i <= last; i++) {
+                    int last = Math.min(st.endLine(n), st.lineCount() - 1);
+                    for (int i = st.startLine(n); i <= last; i++) {
                         codeLine[i] = true;
                     }
                     if (n instanceof FencedCodeBlock f && f.getClosingMarker().isEmpty()) {
-                        diags.add(Diagnostic.warning(n.getStartLineNumber() + 1, "unclosed-fence",
+                        diags.add(Diagnostic.warning(st.startLine(n) + 1, "unclosed-fence",
                                 "code fence '" + f.getOpeningMarker() + "' is never closed: everything after it,"
                                         + " to the end of the file, is code"));
                     }
@@ -243,11 +256,12 @@ public final class SpecParser {
             boolean buildrunner = false;
             for (Heading h : headings) {
                 String t = clean(h.getText().toString());
-                phase |= PHASE.matcher(t).matches();
-                story |= USER_STORY.matcher(t).matches();
-                kiro |= KIRO_REQ.matcher(t).matches();
-                openspec |= OPENSPEC_REQ.matcher(t).matches();
-                buildrunner |= isFeaturesSection(t) || FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(t)).find();
+                char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
+                phase |= c == 'p' && FeatureFinder.PHASE.matcher(t).matches();
+                story |= c == 'u' && FeatureFinder.USER_STORY.matcher(t).matches();
+                kiro |= c == 'r' && FeatureFinder.KIRO_REQ.matcher(t).matches();
+                openspec |= c == 'r' && FeatureFinder.OPENSPEC_REQ.matcher(t).matches();
+                buildrunner |= isFeaturesSection(t) || FeatureFinder.FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(t)).find();
             }
             if (phase && TASK_LINE.matcher(text).find()) {
                 return SpecFormat.SPEC_KIT_TASKS;
@@ -277,7 +291,7 @@ public final class SpecParser {
                         if (c instanceof com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem item) {
                             BodyReader.Head head = BodyReader.head(item);
                             if (head.number() >= 0 || head.para() != null
-                                    && KIRO_TASK.matcher(head.para().getChars().toString().trim()).matches()) {
+                                    && FeatureFinder.KIRO_TASK.matcher(head.para().getChars().toString().trim()).matches()) {
                                 return true;
                             }
                         }
@@ -287,347 +301,19 @@ public final class SpecParser {
             return false;
         }
 
-        /** The next top-level block after {@code h} that ends its section: a heading of level <= max. */
-        private Node stopAfter(Node h, int maxLevel) {
-            for (Node n = h.getNext(); n != null; n = n.getNext()) {
-                if (n instanceof Heading x && x.getLevel() <= maxLevel && !x.getText().isBlank()) {
-                    return n;
-                }
-            }
-            return null;
-        }
-
-        // ------------------------------------------------------------ features
-
-        private Placement findFeatures() {
-            return switch (format) {
-                case SPEC_KIT -> byHeadings(USER_STORY, BodyReader.Mode.BUILDRUNNER);
-                case SPEC_KIT_TASKS -> byHeadings(PHASE, BodyReader.Mode.TASKS);
-                case KIRO -> byHeadings(KIRO_REQ, BodyReader.Mode.BUILDRUNNER);
-                case OPENSPEC -> byHeadings(OPENSPEC_REQ, BodyReader.Mode.OPENSPEC);
-                case KIRO_TASKS -> kiroTasks();
-                case MARKDOWN -> markdown();
-                default -> buildrunner();
-            };
-        }
-
-        private Placement buildrunner() {
-            int afterLine = -1;
-            int level = sectionLevel + 1;
-            for (Heading s : headings) {
-                if (s == titleHeading || s.getLevel() != sectionLevel) {
-                    continue;
-                }
-                String t = clean(s.getText().toString());
-                Node end = stopAfter(s, sectionLevel);
-                if (isFeatureHeading(t)) {
-                    headingFeature(s, end, BodyReader.Mode.BUILDRUNNER);
-                    level = sectionLevel;
-                } else if (isFeaturesSection(t)) {
-                    int subLevel = Integer.MAX_VALUE;
-                    for (Node n = s.getNext(); n != end; n = n.getNext()) {
-                        if (n instanceof Heading h && !h.getText().isBlank()) {
-                            subLevel = Math.min(subLevel, h.getLevel());
-                        }
-                    }
-                    if (subLevel != Integer.MAX_VALUE) {
-                        for (Node n = s.getNext(); n != end; n = n.getNext()) {
-                            if (n instanceof Heading h && h.getLevel() == subLevel && !h.getText().isBlank()) {
-                                headingFeature(h, stopAfter(h, subLevel), BodyReader.Mode.BUILDRUNNER);
-                            }
-                        }
-                        level = subLevel;
-                    } else {
-                        for (Node n = s.getNext(); n != end; n = n.getNext()) {
-                            if (n instanceof ListBlock list) {
-                                itemFeatures(list);
-                            }
-                        }
-                    }
-                    afterLine = lastContentLine(s.getStartLineNumber(), end == null ? st.lineCount() - 1
-                            : end.getStartLineNumber() - 1);
-                }
-            }
-            if (drafts.isEmpty()) {
-                for (Heading h : headings) {
-                    if (h != titleHeading && isFeatureHeading(clean(h.getText().toString()))) {
-                        headingFeature(h, stopAfter(h, h.getLevel()), BodyReader.Mode.BUILDRUNNER);
-                        level = h.getLevel();
-                    }
-                }
-            }
-            return placement(afterLine, level);
-        }
-
-        private Placement placement(int sectionEnd, int level) {
-            if (drafts.isEmpty()) {
-                return new Placement(sectionEnd, level, "Feature: ", 1, false);
-            }
-            FeatureDraft last = drafts.get(drafts.size() - 1);
-            int after = Math.max(sectionEnd, last.lastLine);
-            String style = "";
-            int maxNumber = 0;
-            for (FeatureDraft d : drafts) {
-                maxNumber = Math.max(maxNumber, d.number);
-            }
-            String firstHeading = clean(drafts.get(0).itemFeature ? "" : headingText(drafts.get(0)));
-            Matcher m = FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(firstHeading));
-            if (m.find()) {
-                style = m.group(1) != null ? "Feature N: " : "Feature: ";
-            } else if (NUMBERED.matcher(firstHeading).find()) {
-                style = "N. ";
-            }
-            boolean separators = false;
-            for (int i = last.lastLine + 1; i < st.lineCount() && i <= last.lastLine + 3; i++) {
-                if (RULE.matcher(st.line(i)).matches()) {
-                    separators = true;
-                }
-            }
-            if (drafts.size() > 1) {
-                FeatureDraft prev = drafts.get(drafts.size() - 2);
-                for (int i = prev.lastLine + 1; i < last.firstLine; i++) {
-                    separators |= RULE.matcher(st.line(i)).matches();
-                }
-            }
-            return new Placement(after, last.itemFeature ? level : last.headingLevel, style, maxNumber + 1, separators);
-        }
-
-        private String headingText(FeatureDraft d) {
-            String line = st.line(d.headingLine);
-            return line.replaceFirst("^\\s*#+\\s*", "").replaceFirst("\\s*#+\\s*$", "");
-        }
-
-        private int lastContentLine(int from, int to) {
-            int last = Math.min(to, st.lineCount() - 1);
-            while (last > from && (st.isBlank(last) || RULE.matcher(st.line(last)).matches())) {
-                last--;
-            }
-            return last;
-        }
-
-        private Placement byHeadings(Pattern p, BodyReader.Mode mode) {
-            int level = 3;
-            for (Heading h : headings) {
-                if (p.matcher(clean(h.getText().toString())).matches()) {
-                    headingFeature(h, stopAfter(h, h.getLevel()), mode);
-                    level = h.getLevel();
-                }
-            }
-            return placement(-1, level);
-        }
-
-        private Placement kiroTasks() {
-            for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof ListBlock list) {
-                    itemFeatures(list);
-                }
-            }
-            return placement(-1, 2);
-        }
-
-        private Placement markdown() {
-            int deeper = sectionLevel + 1;
-            boolean hasDeeper = false;
-            for (Heading h : headings) {
-                hasDeeper |= h.getLevel() == deeper;
-            }
-            int level = hasDeeper ? deeper : sectionLevel;
-            boolean skipSection = false;
-            for (Heading h : headings) {
-                String n = Labels.normalize(clean(h.getText().toString()));
-                if (h == titleHeading) {
-                    continue;
-                }
-                if (h.getLevel() == sectionLevel) {
-                    skipSection = NOT_FEATURES.matcher(n).matches() || OVERVIEW.matcher(n).matches();
-                }
-                if (h.getLevel() == level && !skipSection && !NOT_FEATURES.matcher(n).matches()
-                        && !OVERVIEW.matcher(n).matches()) {
-                    headingFeature(h, stopAfter(h, level), BodyReader.Mode.BUILDRUNNER);
-                }
-            }
-            return placement(-1, level);
-        }
-
-        // ------------------------------------------------------------ one feature
-
-        private void headingFeature(Heading h, Node stop, BodyReader.Mode mode) {
-            FeatureDraft d = new FeatureDraft();
-            d.format = format;
-            d.headingLine = h.getStartLineNumber();
-            d.headingLevel = h.getLevel();
-            d.firstLine = d.headingLine;
-            int stopLine = stop == null ? st.lineCount() - 1 : stop.getStartLineNumber() - 1;
-            d.lastLine = Math.max(d.firstLine, lastContentLine(d.firstLine, stopLine));
-            String raw = h.getText().toString();
-            int textCol = st.colOf(h.getText().getStartOffset());
-            name(d, raw, textCol);
-            BodyReader r = new BodyReader(st, d, mode, diags);
-            r.readBlocks(h.getNext(), stop);
-            r.finish();
-            drafts.add(d);
-        }
-
-        /** Sets name, number, own id and priority from a heading's text. */
-        private void name(FeatureDraft d, String raw, int textCol) {
-            String trimmed = raw.strip();
-            int lead = raw.indexOf(trimmed.isEmpty() ? " " : trimmed.substring(0, 1));
-            String t = Labels.stripLeadingSymbols(trimmed);
-            int skip = lead + (trimmed.length() - t.length());
-            String name = t;
-            int nameEnd = -1;
-            Matcher m;
-            if (format == SpecFormat.SPEC_KIT && (m = USER_STORY.matcher(t)).matches()) {
-                d.id = "US" + m.group(1);
-                d.number = Integer.parseInt(m.group(1));
-                name = m.group(2);
-                nameEnd = skip + m.end(2);
-                skip += m.start(2);
-                d.priority = m.group(3) == null ? "" : m.group(3).trim();
-                t = name;
-            } else if (format == SpecFormat.SPEC_KIT_TASKS && (m = PHASE.matcher(t)).matches()) {
-                d.number = Integer.parseInt(m.group(1));
-                name = m.group(2).trim();
-                skip += m.start(2);
-                Matcher us = USER_STORY.matcher(name);
-                if (us.matches()) {
-                    d.id = "US" + us.group(1);
-                }
-                Matcher pr = PRIORITY_IN.matcher(name);
-                if (pr.find()) {
-                    d.priority = pr.group(1).trim();
-                }
-                t = name;
-            } else if (format == SpecFormat.KIRO && (m = KIRO_REQ.matcher(t)).matches()) {
-                d.number = Integer.parseInt(m.group(1));
-                d.id = "req-" + m.group(1);
-                boolean titled = m.group(2) != null && !m.group(2).isBlank();
-                name = titled ? m.group(2).trim() : t;
-                skip += titled ? m.start(2) : 0;
-                t = name;
-            } else if (format == SpecFormat.OPENSPEC && (m = OPENSPEC_REQ.matcher(t)).matches()) {
-                name = m.group(1).trim();
-                skip += m.start(1);
-                t = name;
-            } else if ((m = FEATURE_PREFIX.matcher(t)).find()) {
-                if (m.group(1) != null) {
-                    d.number = Integer.parseInt(m.group(1));
-                }
-                name = t.substring(m.end());
-                skip += m.end();
-            } else if ((m = NUMBERED.matcher(t)).find()) {
-                d.number = Integer.parseInt(m.group(1));
-                name = t.substring(m.end());
-                skip += m.end();
-            }
-            d.name = clean(name);
-            int start = Math.min(textCol + skip, st.line(d.headingLine).length());
-            int end = Math.min(textCol + (nameEnd >= 0 ? nameEnd : raw.stripTrailing().length()),
-                    st.line(d.headingLine).length());
-            d.nameSpan = new Span(d.headingLine, start, d.headingLine, Math.max(start, end));
-        }
-
-        private void itemFeatures(ListBlock list) {
-            for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-                if (c instanceof ListItem item) {
-                    itemFeature(item);
-                }
-            }
-        }
-
-        private void itemFeature(ListItem item) {
-            FeatureDraft d = new FeatureDraft();
-            d.format = format;
-            d.itemFeature = true;
-            d.firstLine = item.getStartLineNumber();
-            d.headingLine = d.firstLine;
-            d.lastLine = Math.max(d.firstLine, lastContentLine(d.firstLine, Math.min(item.getEndLineNumber(),
-                    st.lineCount() - 1)));
-            BodyReader.Mode mode = format == SpecFormat.KIRO_TASKS ? BodyReader.Mode.KIRO_TASKS
-                    : BodyReader.Mode.BUILDRUNNER;
-            BodyReader r = new BodyReader(st, d, mode, diags);
-            if (item instanceof OrderedListItem o) {
-                d.number = parseNumber(o.getOpeningMarker().toString());
-            }
-            BodyReader.Head head = BodyReader.head(item);
-            if (head.number() >= 0) {
-                d.number = head.number();
-            }
-            Paragraph para = head.para();
-            if (para == null) {
-                d.name = "";
-                d.nameSpan = new Span(d.firstLine, 0, d.firstLine, 0);
-                r.readNodes(head.rest());
-                r.finish();
-                drafts.add(d);
-                return;
-            }
-            List<Line> lines = r.lines(para);
-            Line first = lines.get(0);
-            int marks = TextScan.leadingMarks(first.text());
-            String text = first.text().substring(marks);
-            int col = first.col() + marks;
-            Labels.Label label = text.startsWith("*") || text.startsWith("_") ? Labels.parse(text) : null;
-            Line restLine = null;
-            if (format == SpecFormat.KIRO_TASKS) {
-                Matcher m = KIRO_TASK.matcher(text);
-                if (m.matches()) {
-                    d.number = Integer.parseInt(m.group(1));
-                    d.name = clean(m.group(2));
-                    d.nameSpan = new Span(first.line(), col + m.start(2), first.line(), col + text.length());
-                }
-            }
-            if (d.nameSpan != null) {
-                // name set above
-            } else if (label != null && label.field() == null) {
-                d.name = clean(label.label());
-                int ls = text.indexOf(label.label());
-                d.nameSpan = new Span(first.line(), col + ls, first.line(), col + ls + label.label().length());
-                if (!label.value().isEmpty()) {
-                    restLine = new Line(first.line(), col + label.valueStart(), text.substring(label.valueStart()));
-                }
-            } else if (text.startsWith("**") && text.indexOf("**", 2) > 2) {
-                int close = text.indexOf("**", 2);
-                d.name = clean(text.substring(2, close));
-                d.nameSpan = new Span(first.line(), col + 2, first.line(), col + close);
-                int rs = close + 2;
-                while (rs < text.length() && " -–—:".indexOf(text.charAt(rs)) >= 0) {
-                    rs++;
-                }
-                if (rs < text.length()) {
-                    restLine = new Line(first.line(), col + rs, text.substring(rs));
-                }
-            } else {
-                String name = text.endsWith(":") || text.endsWith("：") ? text.substring(0, text.length() - 1) : text;
-                d.name = clean(name);
-                d.nameSpan = new Span(first.line(), col, first.line(), col + name.length());
-            }
-            if (restLine != null) {
-                d.descriptionSpans.add(new Span(restLine.line(), restLine.col(), restLine.line(), restLine.endCol()));
-            }
-            if (lines.size() > 1) {
-                Line l2 = lines.get(1);
-                Line ll = lines.get(lines.size() - 1);
-                d.descriptionSpans.add(new Span(l2.line(), l2.col(), ll.line(), ll.endCol()));
-            }
-            r.readNodes(head.rest());
-            r.finish();
-            drafts.add(d);
-        }
-
         // ------------------------------------------------------------ overview, technical requirements
 
         private String overview() {
             for (Heading h : headings) {
                 if (h != titleHeading && h.getLevel() == sectionLevel
-                        && OVERVIEW.matcher(Labels.normalize(clean(h.getText().toString()))).matches()) {
-                    Node end = stopAfter(h, sectionLevel);
-                    int last = lastContentLine(h.getStartLineNumber(), end == null ? st.lineCount() - 1
-                            : end.getStartLineNumber() - 1);
-                    if (last <= h.getEndLineNumber()) {
+                        && FeatureFinder.OVERVIEW.matcher(Labels.normalize(clean(h.getText().toString()))).matches()) {
+                    Node end = finder.stopAfter(h, sectionLevel);
+                    int last = finder.lastContentLine(st.startLine(h), end == null ? st.lineCount() - 1
+                            : st.startLine(end) - 1);
+                    if (last <= st.endLine(h)) {
                         return "";
                     }
-                    int first = h.getEndLineNumber() + 1;
+                    int first = st.endLine(h) + 1;
                     FeatureDraft scratch = new FeatureDraft();
                     return new BodyReader(st, scratch, BodyReader.Mode.BUILDRUNNER, diags)
                             .spanText(new Span(first, 0, last, st.line(last).length()));
@@ -641,7 +327,7 @@ public final class SpecParser {
             for (Heading h : headings) {
                 if (h != titleHeading && h.getLevel() == sectionLevel
                         && TECH_REQS.matcher(Labels.normalize(clean(h.getText().toString()))).matches()) {
-                    Node end = stopAfter(h, sectionLevel);
+                    Node end = finder.stopAfter(h, sectionLevel);
                     for (Node n = h.getNext(); n != end; n = n.getNext()) {
                         if (n instanceof ListBlock list) {
                             items(list, out);
@@ -670,21 +356,13 @@ public final class SpecParser {
         }
     }
 
-    private static int parseNumber(String marker) {
-        int n = 0;
-        for (int i = 0; i < marker.length() && Character.isDigit(marker.charAt(i)) && i < 9; i++) {
-            n = n * 10 + (marker.charAt(i) - '0');
-        }
-        return n;
-    }
-
     /** A heading or label text without emphasis markers and surrounding space. */
     static String clean(String s) {
         return TextScan.squash(TextScan.stripEmphasis(s));
     }
 
     static boolean isFeatureHeading(String text) {
-        return FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(text)).find();
+        return FeatureFinder.FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(text)).find();
     }
 
     static boolean isFeaturesSection(String text) {

@@ -56,8 +56,8 @@ public final class SpecWriter {
         FeatureDraft d = p.drafts().get(idx);
         SourceText st = p.source();
         List<Edit> edits = new FeatureSplicer(st, d, old, p.result().spec()).edits(edited);
-        SpecParser.Parsed spliced = edits == null ? null : parser.parseDetailed(apply(st.source(), edits));
-        if (spliced != null && readsBack(spliced, idx, old, edited)) {
+        SpecParser.Parsed spliced = parser.parseDetailed(apply(st.source(), edits));
+        if (readsBack(spliced, idx, old, edited)) {
             return spliced.result().spec();
         }
         if (!d.itemFeature && d.format != null && (d.format == SpecFormat.BUILDRUNNER
@@ -77,14 +77,15 @@ public final class SpecWriter {
                 return rendered.result().spec();
             }
         }
-        return spliced != null ? spliced.result().spec() : spec;
+        return spliced.result().spec();
     }
 
     /**
      * Appends a feature at the end of the features section (a {@code ## Features} section is
      * created at the end of the file when there is none), in BuildRunner's style: heading like the
      * other features', then bold-labelled fields. The new feature's id is the one the parser gives
-     * its heading.
+     * its heading. Meant for BuildRunner-format specs: in spec-kit, Kiro or OpenSpec files such a
+     * heading is none of the format's units and is not read as a feature.
      */
     public Spec addFeature(Spec spec, Feature f) {
         SpecParser.Parsed p = parser.parseDetailed(spec.source());

@@ -174,9 +174,6 @@ final class TextScan {
         }
         String ext = m.group(1).toLowerCase(Locale.ROOT);
         String stem = t.substring(0, t.length() - ext.length() - 1);
-        if (stem.length() < 2 && !stem.startsWith(".")) {
-            return false;
-        }
         if (!anyExtension && !CODE_EXTENSIONS.contains(ext)) {
             return false;
         }

@@ -69,6 +69,10 @@ class SpecWriterTest {
         Spec after = writer.replaceFeature(spec, edited);
 
         assertOnlyInside(spec.source(), after.source(), f.lines());
+        if (!f.requirements().isEmpty()) {
+            // a field-level splice: the edited item's line and nothing else
+            assertThat(changedLines(spec.source(), after.source())).isEqualTo(1);
+        }
         Feature now = after.features().get(spec.features().indexOf(f));
         assertThat(now.sameContent(edited)).as("%s\nexpected %s", now, edited).isTrue();
         assertOthersUnchanged(spec, after, id);
@@ -90,6 +94,43 @@ class SpecWriterTest {
 
         Feature now = after.feature(id).orElseThrow();
         assertThat(now.requirements()).isEqualTo(reqs);
+        assertOthersUnchanged(spec, after, id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("allFeatures")
+    void editingCriteriaFilesAndPriorityReadsBackInAnyFormat(String file, String id) {
+        // spec-kit's functional-requirements feature is made of FR lines only: it has no body to add to
+        org.junit.jupiter.api.Assumptions.assumeFalse(id.equals("functional-requirements"));
+        Spec spec = Specs.spec(file);
+        Feature f = spec.feature(id).orElseThrow();
+        List<String> ac = new ArrayList<>(f.acceptanceCriteria());
+        if (!ac.isEmpty()) {
+            ac.set(0, "Changed criterion");
+        }
+        ac.add("Added criterion");
+        List<String> files = new ArrayList<>(f.files());
+        if (!files.isEmpty()) {
+            files.set(files.size() - 1, "src/changed/Path.java");
+        } else {
+            files.add("src/added/File.java");
+        }
+        Feature edited = new Feature(f.id(), f.name(), f.lines(), f.complexity(), "P0", f.description(),
+                f.requirements(), files, f.dependencies(), ac, f.endpoints(), f.attributes());
+
+        Spec after = writer.replaceFeature(spec, edited);
+
+        Feature now = after.features().get(spec.features().indexOf(f));
+        assertThat(now.acceptanceCriteria()).isEqualTo(ac);
+        assertThat(now.priority()).isEqualTo("P0");
+        if (spec.format() != SpecFormat.SPEC_KIT_TASKS) {
+            // in tasks.md, files are read from the task lines: a file alone is no task
+            assertThat(now.files()).isEqualTo(files);
+        }
+        if (spec.format() == SpecFormat.BUILDRUNNER) {
+            assertOnlyInside(spec.source(), after.source(), f.lines());
+            assertThat(now.sameContent(edited)).as("%s", now).isTrue();
+        }
         assertOthersUnchanged(spec, after, id);
     }
 
@@ -119,6 +160,108 @@ class SpecWriterTest {
         assertThat(src).contains("**Priority:** High");
         assertThat(src).contains("**Owner:** quality team");
         assertOnlyInside(spec.source(), src, f.lines());
+    }
+
+    /** One edit of one feature: what the source must then contain, and that the feature reads back. */
+    static Stream<Arguments> fieldEdits() {
+        return Stream.of(
+                // BUILD_3A lines 17-18: "**Description:**" then the text on the next line
+                Arguments.of("project-spec/br3-PROJECT_SPEC_BUILD_3A.md", "build-orchestrator-enhancement",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "description", "Coordinate builds."),
+                        "**Description:**\nCoordinate builds.\n\n**Requirements:**"),
+                // SAMPLE line 34: "Depends on: User Authentication" (prose label, inline value)
+                Arguments.of("project-spec/br3-examples-SAMPLE_SPEC.md", "role-based-access-control",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "dependencies",
+                                List.of("user-authentication", "user-profile-management")),
+                        "Depends on: User Authentication, User Profile Management\n"),
+                Arguments.of("project-spec/br3-examples-SAMPLE_SPEC.md", "role-based-access-control",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "dependencies", List.of()),
+                        "### Role-Based Access Control\n\n\nImplement role-based permissions system."),
+                // SAMPLE uses plain labels: a new field is written the same way
+                Arguments.of("project-spec/br3-examples-SAMPLE_SPEC.md", "user-authentication",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "complexity", Complexity.COMPLEX),
+                        "### User Authentication\n\nComplexity: complex\n\nSecure authentication"),
+                // BUILD_4A line 72: the path is replaced inside "2. `...` (350+ lines)", the suffix stays
+                Arguments.of("project-spec/br3-PROJECT_SPEC_BUILD_4A.md", "legacy-structure-parser",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "files", List.of("core/v2/parser.py")),
+                        "2. `core/v2/parser.py` (350+ lines)\n   - `V2ProjectParser` class"),
+                // BUILD_4A lines 59-63: "✅" criteria; a new one gets the same mark
+                Arguments.of("project-spec/br3-PROJECT_SPEC_BUILD_4A.md", "migration-command-interface",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "acceptanceCriteria",
+                                append(f.acceptanceCriteria(), "Works offline")),
+                        "- ✅ Helpful error messages for invalid inputs\n- ✅ Works offline\n"),
+                // v3.2 lines 32-34: attributes changed and removed in place
+                Arguments.of("project-spec/br3-PROJECT_SPEC-v3.2.md", "claude-agent-bridge",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "attributes",
+                                Map.of("Status", "Done")),
+                        "**Priority:** Critical\n**Status:** Done\n\n**Description:**"),
+                // v3.2 lines 50-54: a new checkbox criterion is unticked, after its neighbour
+                Arguments.of("project-spec/br3-PROJECT_SPEC-v3.2.md", "claude-agent-bridge",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "acceptanceCriteria",
+                                append(f.acceptanceCriteria(), "Docs updated")),
+                        "- [ ] Tests pass (90%+ coverage)\n- [ ] Docs updated\n"),
+                // spec-kit: the priority sits in the heading
+                Arguments.of("other-formats/playground-001-user-crud-api-spec.md", "US3",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "priority", "P1"),
+                        "### User Story 3 - Update User (Priority: P1)\n"),
+                // OpenSpec: a scenario is rewritten as one heading
+                Arguments.of("other-formats/expense-tracker-specs-statistics-metrics-spec.md",
+                        "lazy-loading-for-statistics-tab",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "acceptanceCriteria",
+                                List.of(f.acceptanceCriteria().get(0), "Refresh on focus")),
+                        "#### Scenario: Refresh on focus\n"),
+                // Kiro: EARS criteria are a numbered list; the next number is used
+                Arguments.of("other-formats/spirit-of-kiro-plans-player-trail-effect-requirements.md", "req-5",
+                        (java.util.function.UnaryOperator<Feature>) f -> with(f, "acceptanceCriteria",
+                                append(f.acceptanceCriteria(), "WHEN x THEN the system SHALL y")),
+                        "4. WHEN x THEN the system SHALL y"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("fieldEdits")
+    void fieldEdit(String file, String id, java.util.function.UnaryOperator<Feature> edit, String expected) {
+        Spec spec = Specs.spec(file);
+        Feature f = spec.feature(id).orElseThrow();
+        Feature edited = edit.apply(f);
+        Spec after = writer.replaceFeature(spec, edited);
+        assertThat(after.source()).contains(expected);
+        Feature now = after.feature(id).orElseThrow();
+        assertThat(SpecDiff.changedFields(now, edited)).isEmpty();
+        assertOthersUnchanged(spec, after, id);
+    }
+
+    static List<String> append(List<String> list, String value) {
+        List<String> out = new ArrayList<>(list);
+        out.add(value);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Feature with(Feature f, String field, Object value) {
+        return new Feature(f.id(), f.name(), f.lines(),
+                field.equals("complexity") ? (Complexity) value : f.complexity(),
+                field.equals("priority") ? (String) value : f.priority(),
+                field.equals("description") ? (String) value : f.description(),
+                f.requirements(),
+                field.equals("files") ? (List<String>) value : f.files(),
+                field.equals("dependencies") ? (List<String>) value : f.dependencies(),
+                field.equals("acceptanceCriteria") ? (List<String>) value : f.acceptanceCriteria(),
+                f.endpoints(),
+                field.equals("attributes") ? (Map<String, String>) value : f.attributes());
+    }
+
+    @Test
+    void removingAFileItemRemovesTheLinesDescribingIt() {
+        Spec spec = Specs.spec("project-spec/br3-PROJECT_SPEC_BUILD_4A.md");
+        Feature f = spec.feature("migration-command-interface").orElseThrow(); // lines 29-36
+        Feature edited = new Feature(f.id(), f.name(), f.lines(), f.complexity(), f.priority(), f.description(),
+                List.of(), List.of(), f.dependencies(), f.acceptanceCriteria(), f.endpoints(), f.attributes());
+        Spec after = writer.replaceFeature(spec, edited);
+        Feature now = after.feature(f.id()).orElseThrow();
+        assertThat(now.files()).isEmpty();
+        assertThat(now.requirements()).isEmpty();
+        assertThat(now.acceptanceCriteria()).isEqualTo(f.acceptanceCriteria());
+        assertThat(after.source()).contains("**Files to Create:**\n\n**Implementation Details:**");
     }
 
     @Test
@@ -236,6 +379,19 @@ class SpecWriterTest {
         assertThat(b.size()).isGreaterThanOrEqualTo(headLen + tailLen);
         assertThat(b.subList(0, headLen)).isEqualTo(a.subList(0, headLen));
         assertThat(b.subList(b.size() - tailLen, b.size())).isEqualTo(a.subList(a.size() - tailLen, a.size()));
+    }
+
+    static int changedLines(String before, String after) {
+        List<String> a = Specs.lines(before);
+        List<String> b = Specs.lines(after);
+        if (a.size() != b.size()) {
+            return Integer.MAX_VALUE;
+        }
+        int n = 0;
+        for (int i = 0; i < a.size(); i++) {
+            n += a.get(i).equals(b.get(i)) ? 0 : 1;
+        }
+        return n;
     }
 
     static void assertOthersUnchanged(Spec before, Spec after, String editedId) {
