@@ -38,7 +38,9 @@ import java.util.Map;
  * requirement with the same normalized text (or the same hash) gets {@code -2}, {@code -3}, ... in
  * spec order. The fingerprint hashes what the task was generated from (requirement text as written
  * and its files; acceptance criteria and test files for tests; description, endpoints and doc
- * files for docs), never the feature's id or name, so a rename leaves fingerprints alone.
+ * files for docs), never the feature's id or name, so a rename leaves fingerprints alone, and never
+ * its complexity: re-estimating a feature rewrites its pending tasks' estimates but does not make
+ * done work stale.
  *
  * <p>Stateless and thread-safe.
  */
