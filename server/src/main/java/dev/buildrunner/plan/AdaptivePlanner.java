@@ -130,7 +130,8 @@ public final class AdaptivePlanner {
                 continue;
             }
             Feature was = before.feature(renamedFrom.getOrDefault(f.id(), f.id())).orElse(null);
-            FeatureMerger.Result r = merger.merge(was, f, old, touched, ids, now);
+            FeatureMerger.Result r = merger.merge(was, Decomposer.isTaskList(before.format()), f,
+                    Decomposer.isTaskList(after.format()), old, touched, ids, now);
             out.addAll(r.tasks());
             added += r.added();
             updated += r.updated();
