@@ -33,6 +33,7 @@ public final class Batcher {
     /** Largest batch (seed 003: "2-3 tasks maximum"). */
     public static final int MAX_SIZE = 3;
 
+    /** A Batcher; it holds no state, so one instance serves any number of plans and threads. */
     public Batcher() {
     }
 

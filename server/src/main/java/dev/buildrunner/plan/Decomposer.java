@@ -64,6 +64,7 @@ public final class Decomposer {
     /** Files named in a work task's title before "and N more". */
     private static final int TITLE_FILES = 3;
 
+    /** A Decomposer; it holds no state, so one instance serves any number of plans and threads. */
     public Decomposer() {
     }
 
