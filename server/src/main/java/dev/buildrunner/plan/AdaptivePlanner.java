@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>only the features {@link SpecDiff} reports as added, renamed or modified are regenerated
  *       ({@link FeatureMerger} has the per-task rules); the tasks of the others are kept as the
  *       same records, except that the dependencies of their live tasks are recomputed, which
- *       changes them only when a feature they depend on gained or lost tasks in its final domain;
+ *       changes them only when a feature they depend on gained or lost tasks in its entry or final
+ *       domain, or when a changed dependency elsewhere moves which edge closes a cycle;
  *   <li>a DONE task is never changed, not even its title or history; when its source changed, a
  *       follow-up task ({@code followUpOf} = its id, title "Revise: old → new") carries the change.
  *       One exception: a feature rename maps ids, so the done task's {@code id}, {@code featureId},
@@ -33,7 +34,9 @@ import java.util.Set;
  *   <li>an in-progress or blocked task keeps its status (and id); if its source changed, its
  *       content is rewritten and a history event says so;
  *   <li>a task whose source left the spec (requirement removed, feature removed) is CANCELLED with
- *       a history event, never deleted; done tasks stay DONE;
+ *       a history event, never deleted, whatever its status (pending, in progress, blocked); done
+ *       tasks stay DONE and get no follow-up; when the source comes back, the cancelled task is
+ *       restored to PENDING;
  *   <li>an edited requirement is paired with its previous version ({@link RequirementPairing}):
  *       a pending or in-progress task keeps its id and is rewritten, a done one gets a follow-up;
  *   <li>a renamed feature ({@link SpecDiff#renamed()}) keeps its tasks and their statuses, ids
@@ -130,7 +133,8 @@ public final class AdaptivePlanner {
                 continue;
             }
             Feature was = before.feature(renamedFrom.getOrDefault(f.id(), f.id())).orElse(null);
-            FeatureMerger.Result r = merger.merge(was, f, old, touched, ids, now);
+            FeatureMerger.Result r = merger.merge(was, Decomposer.isTaskList(before.format()), f,
+                    Decomposer.isTaskList(after.format()), old, touched, ids, now);
             out.addAll(r.tasks());
             added += r.added();
             updated += r.updated();

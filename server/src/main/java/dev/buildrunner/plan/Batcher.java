@@ -18,11 +18,13 @@ import java.util.TreeSet;
  *
  * <p>Greedy list scheduling over the topological order: a task is ready when all its live
  * dependencies are in closed batches. The next batch starts with the earliest ready task (in
- * topological order). A complex one stays alone; otherwise it takes up to two more ready,
- * non-complex tasks of its domain, first of its own feature, then of any feature, earliest first.
- * A batch of one non-complex task therefore happens only when no other non-complex task of its
- * domain is ready at that moment (for example the tests task of a feature, whose dependencies
- * are the feature's other tasks). Tasks made ready by a batch join only later batches.
+ * topological order) that is complex or has a ready non-complex partner of its domain; a
+ * non-complex task alone in its domain waits while other work can go, since finishing that work
+ * may ready a partner for it (the docs tasks of two features, for example). A complex task stays
+ * alone; otherwise the batch takes up to two more ready, non-complex tasks of its domain, first of
+ * its own feature, then of any feature, earliest first. A batch of one non-complex task therefore
+ * happens only when no other non-complex task of its domain is ready at that moment, and every
+ * ready task is in that situation. Tasks made ready by a batch join only later batches.
  *
  * <p>Runs in O(n log n) for n live tasks plus their edges. Stateless and thread-safe.
  */
@@ -31,6 +33,7 @@ public final class Batcher {
     /** Largest batch (seed 003: "2-3 tasks maximum"). */
     public static final int MAX_SIZE = 3;
 
+    /** A Batcher; it holds no state, so one instance serves any number of plans and threads. */
     public Batcher() {
     }
 
@@ -57,7 +60,7 @@ public final class Batcher {
         List<Integer> members = new ArrayList<>(MAX_SIZE);
         while (!ready.isEmpty()) {
             members.clear();
-            int seed = ready.first();
+            int seed = seed(graph, ready, partnersByDomain);
             members.add(seed);
             take(graph, seed, ready, partnersByDomain, partnersByFeature);
             Task first = graph.liveTask(seed);
@@ -80,6 +83,21 @@ public final class Batcher {
             }
         }
         return batches;
+    }
+
+    /**
+     * The earliest ready task that is complex or has a ready same-domain partner; the earliest
+     * ready task when every ready task is a non-complex one alone in its domain. Skips at most one
+     * task per domain, so constant time.
+     */
+    private static int seed(TaskGraph graph, TreeSet<Integer> ready, Map<Domain, TreeSet<Integer>> byDomain) {
+        for (int p : ready) {
+            Task t = graph.liveTask(p);
+            if (t.complex() || byDomain.get(t.domain()).size() > 1) {
+                return p;
+            }
+        }
+        return ready.first();
     }
 
     private static void fill(TaskGraph graph, List<Integer> members, TreeSet<Integer> candidates,

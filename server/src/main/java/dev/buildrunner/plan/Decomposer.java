@@ -4,6 +4,7 @@ import dev.buildrunner.plan.TaskDraft.Kind;
 import dev.buildrunner.spec.Complexity;
 import dev.buildrunner.spec.Endpoint;
 import dev.buildrunner.spec.Feature;
+import dev.buildrunner.spec.SpecFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,8 +25,13 @@ import java.util.Map;
  *   <li>every feature gets a unit-tests task ({@code <feature>-tests}) and a docs task
  *       ({@code <feature>-docs}); a complex feature or one defining endpoints also gets an
  *       integration-tests task ({@code <feature>-integration-tests}), as in seed 003's example
- *       (4 requirements -> 12 tasks including unit tests, integration tests and docs);
- *   <li>a task's domain comes from its files, else from its words ({@link DomainClassifier});
+ *       (4 requirements -> 12 tasks including unit tests, integration tests and docs). Not where it
+ *       makes no sense: a documentation feature (its name's words say docs) gets neither, a
+ *       testing feature no tests task, and a task list (spec-kit or Kiro {@code tasks.md}, which
+ *       lists its own test and docs tasks) neither; their test and doc files then go to the
+ *       requirement they match like any file;
+ *   <li>a task's domain comes from its files, else from its words, else from the words of the
+ *       feature's name ({@link DomainClassifier}), else backend;
  *   <li>estimates follow the feature's complexity: simple 60, medium 90, complex 120 minutes
  *       (seed 001: 1-2 hour tasks, complexity scoring simple/medium/complex); docs 60 minutes;
  *   <li>{@code complex} is true for the work tasks (requirement, files, implementation) of a
@@ -38,7 +44,9 @@ import java.util.Map;
  * requirement with the same normalized text (or the same hash) gets {@code -2}, {@code -3}, ... in
  * spec order. The fingerprint hashes what the task was generated from (requirement text as written
  * and its files; acceptance criteria and test files for tests; description, endpoints and doc
- * files for docs), never the feature's id or name, so a rename leaves fingerprints alone.
+ * files for docs), never the feature's id or name, so a rename leaves fingerprints alone, and never
+ * its complexity: re-estimating a feature rewrites its pending tasks' estimates but does not make
+ * done work stale.
  *
  * <p>Stateless and thread-safe.
  */
@@ -56,6 +64,7 @@ public final class Decomposer {
     /** Files named in a work task's title before "and N more". */
     private static final int TITLE_FILES = 3;
 
+    /** A Decomposer; it holds no state, so one instance serves any number of plans and threads. */
     public Decomposer() {
     }
 
@@ -68,7 +77,20 @@ public final class Decomposer {
      *     ids unique within the feature
      */
     public List<Task> decompose(Feature feature) {
-        List<TaskDraft> drafts = drafts(feature);
+        return decompose(feature, SpecFormat.BUILDRUNNER);
+    }
+
+    /**
+     * Decomposes one feature of a spec of the given format. A task list
+     * ({@link #isTaskList(SpecFormat)}) already names its test and documentation work, so its
+     * features get no generated tests, integration-tests or docs task.
+     *
+     * @param feature the feature
+     * @param format the format of the spec the feature comes from
+     * @return as {@link #decompose(Feature)}
+     */
+    public List<Task> decompose(Feature feature, SpecFormat format) {
+        List<TaskDraft> drafts = drafts(feature, isTaskList(format));
         List<Task> tasks = new ArrayList<>(drafts.size());
         for (TaskDraft d : drafts) {
             tasks.add(d.task());
@@ -85,11 +107,26 @@ public final class Decomposer {
         };
     }
 
-    /** Decomposes one feature, keeping what each task was generated from. */
-    List<TaskDraft> drafts(Feature feature) {
+    /** True for the formats whose features are lists of tasks: spec-kit and Kiro {@code tasks.md}. */
+    public static boolean isTaskList(SpecFormat format) {
+        return format == SpecFormat.SPEC_KIT_TASKS || format == SpecFormat.KIRO_TASKS;
+    }
+
+    /**
+     * Decomposes one feature, keeping what each task was generated from.
+     *
+     * @param taskList true when the feature comes from a task list: no generated tests or docs tasks
+     */
+    List<TaskDraft> drafts(Feature feature, boolean taskList) {
         String fid = feature.id();
         int base = minutes(feature.complexity());
         boolean complexWork = feature.complexity() == Complexity.COMPLEX;
+        // The feature's own domain: what its requirements default to. A documentation or testing
+        // feature ("Documentation", "Comprehensive Testing", BUILD_4A) gets no docs or tests task of
+        // its own: its requirements are that work.
+        Domain featureDomain = DomainClassifier.ofWords(feature.name()).orElse(Domain.BACKEND);
+        boolean docsTask = !taskList && featureDomain != Domain.DOCS;
+        boolean testsTask = docsTask && featureDomain != Domain.TESTS;
 
         List<String> requirements = new ArrayList<>();
         List<Integer> requirementIndex = new ArrayList<>();
@@ -108,10 +145,12 @@ public final class Decomposer {
         for (String file : feature.files()) {
             Domain domain = DomainClassifier.ofFile(file);
             fileDomain.put(file, domain);
-            switch (domain) {
-                case TESTS -> testFiles.add(file);
-                case DOCS -> docFiles.add(file);
-                default -> workFiles.add(file);
+            if (domain == Domain.TESTS && testsTask) {
+                testFiles.add(file);
+            } else if (domain == Domain.DOCS && docsTask) {
+                docFiles.add(file);
+            } else {
+                workFiles.add(file);
             }
         }
         FileAssignment assignment = FileAssignment.assign(requirements, workFiles);
@@ -127,8 +166,9 @@ public final class Decomposer {
             parts.addAll(files);
             List<Domain> domains = new ArrayList<>(files.size());
             files.forEach(file -> domains.add(fileDomain.get(file)));
-            Task t = task(ids.allocate(fid + "-" + Hashes.shortId(text)), fid, Hashes.oneLine(text),
-                    DomainClassifier.of(domains, text), complexWork, base, files, Hashes.fingerprint(parts));
+            Task t = task(ids.allocate(fid + "-" + Hashes.shortId(text)), fid, title(text),
+                    DomainClassifier.of(domains, text, featureDomain), complexWork, base, files,
+                    Hashes.fingerprint(parts));
             drafts.add(new TaskDraft(t, Kind.REQUIREMENT, requirementIndex.get(r), text));
         }
 
@@ -145,20 +185,34 @@ public final class Decomposer {
             parts.addAll(files);
             String verb = d == Domain.INFRA ? "Configure " : "Implement ";
             Task t = task(ids.allocate(fid + "-files-" + d.label()), fid,
-                    verb + fileList(files) + " (" + Hashes.oneLine(feature.name()) + ")", d, complexWork, base,
+                    verb + fileList(files) + " (" + title(feature.name()) + ")", d, complexWork, base,
                     files, Hashes.fingerprint(parts));
             drafts.add(new TaskDraft(t, Kind.FILES, -1, ""));
         }
 
         if (requirements.isEmpty() && unmatched.isEmpty()) {
-            String words = feature.name() + " " + feature.description();
-            Task t = task(ids.allocate(fid + "-impl"), fid, "Implement " + Hashes.oneLine(feature.name()),
-                    DomainClassifier.ofWords(words).orElse(Domain.BACKEND), complexWork, base, List.of(),
-                    Hashes.fingerprint(List.of("implementation", feature.description())));
+            Domain domain = DomainClassifier.ofWords(feature.name())
+                    .or(() -> DomainClassifier.ofWords(feature.description()).filter(Decomposer::isWork))
+                    .orElse(Domain.BACKEND);
+            Task t = task(ids.allocate(fid + "-impl"), fid, "Implement " + title(feature.name()), domain, complexWork,
+                    base, List.of(), Hashes.fingerprint(List.of("implementation", feature.description())));
             drafts.add(new TaskDraft(t, Kind.IMPLEMENTATION, -1, ""));
         }
 
-        String name = Hashes.oneLine(feature.name());
+        String name = title(feature.name());
+        if (testsTask) {
+            addTestsTasks(drafts, ids, feature, name, base, complexWork, testFiles);
+        }
+        if (docsTask) {
+            addDocsTask(drafts, ids, feature, name, docFiles);
+        }
+        drafts.sort(Comparator.comparing(d -> d.task().domain()));
+        return drafts;
+    }
+
+    private static void addTestsTasks(List<TaskDraft> drafts, IdAllocator ids, Feature feature, String name, int base,
+            boolean complexWork, List<String> testFiles) {
+        String fid = feature.id();
         List<String> testParts = new ArrayList<>();
         testParts.add("tests");
         testParts.add(Integer.toString(feature.acceptanceCriteria().size()));
@@ -177,7 +231,11 @@ public final class Decomposer {
                     "Write integration tests for " + name, Domain.TESTS, false, base, List.of(),
                     Hashes.fingerprint(parts)), Kind.INTEGRATION_TESTS, -1, ""));
         }
+    }
 
+    private static void addDocsTask(List<TaskDraft> drafts, IdAllocator ids, Feature feature, String name,
+            List<String> docFiles) {
+        String fid = feature.id();
         List<String> docParts = new ArrayList<>();
         docParts.add("docs");
         docParts.add(feature.description());
@@ -188,9 +246,15 @@ public final class Decomposer {
         docParts.addAll(docFiles);
         drafts.add(new TaskDraft(task(ids.allocate(fid + "-docs"), fid, "Document " + name, Domain.DOCS, false,
                 DOCS_MINUTES, docFiles, Hashes.fingerprint(docParts)), Kind.DOCS, -1, ""));
+    }
 
-        drafts.sort(Comparator.comparing(d -> d.task().domain()));
-        return drafts;
+    /** A one-line title: white space collapsed, Markdown bold markers ({@code **}, {@code __}) dropped. */
+    private static String title(String text) {
+        return Hashes.oneLine(text.replace("**", "").replace("__", ""));
+    }
+
+    private static boolean isWork(Domain d) {
+        return d != Domain.TESTS && d != Domain.DOCS;
     }
 
     private static Task task(String id, String featureId, String title, Domain domain, boolean complex, int minutes,

@@ -24,7 +24,7 @@ final class DomainClassifier {
             "properties", "hcl");
     private static final Set<String> INFRA_NAMES = Set.of("dockerfile", "jenkinsfile", "makefile", "procfile",
             "vagrantfile", ".dockerignore", ".env");
-    private static final Set<String> DB_DIRS = Set.of("migrations", "migration", "models", "model", "schema",
+    private static final Set<String> DB_DIRS = Set.of("migrations", "models", "model", "schema",
             "schemas", "db", "database", "entities", "alembic", "prisma", "seeds");
     private static final Set<String> DB_EXT = Set.of("sql", "prisma", "ddl");
     private static final Set<String> FRONT_DIRS = Set.of("ui", "components", "component", "pages", "views",
@@ -32,27 +32,35 @@ final class DomainClassifier {
     private static final Set<String> FRONT_EXT = Set.of("tsx", "jsx", "vue", "svelte", "css", "scss", "sass",
             "less", "html", "htm");
 
-    /** Domain words (after {@link Words#tokens} folding); the first one a text contains decides. */
-    private static final Map<String, Domain> WORDS = new HashMap<>();
-
-    static {
-        put(Domain.DATABASE, "schema", "table", "migration", "database", "db", "sql", "orm", "model", "postgres",
-                "postgresql", "mysql", "sqlite", "mongodb", "supabase", "entity", "persistence");
-        put(Domain.FRONTEND, "react", "component", "ui", "ux", "dashboard", "page", "frontend", "css", "tailwind",
-                "vue", "svelte", "angular", "button", "form", "modal", "screen", "layout", "widget", "browser",
-                "html", "chart", "theme", "responsive", "visual");
-        put(Domain.TESTS, "test", "testing", "e2e", "pytest", "junit", "jest", "cypress", "playwright");
-        put(Domain.DOCS, "documentation", "doc", "readme", "guide", "tutorial", "changelog", "docstring");
-        put(Domain.INFRA, "docker", "dockerfile", "container", "kubernetes", "k8s", "deploy", "deployment", "ci",
-                "pipeline", "terraform", "helm", "infrastructure", "provisioning", "nginx", "vercel", "hosting");
-    }
+    /**
+     * Domain words (after {@link Words#tokens} folding). Backend words exist so that a text naming
+     * backend work is not given its feature's domain. "migration" is not a database word: real
+     * specs use it for data and tool migrations alike (BUILD_4A "Migration Tools").
+     */
+    private static final Map<String, Domain> WORDS = words();
 
     private DomainClassifier() {
     }
 
-    private static void put(Domain d, String... words) {
+    private static Map<String, Domain> words() {
+        Map<String, Domain> m = new HashMap<>();
+        put(m, Domain.DATABASE, "schema", "table", "database", "db", "sql", "orm", "model", "postgres", "postgresql",
+                "mysql", "sqlite", "mongodb", "supabase", "entity", "persistence");
+        put(m, Domain.FRONTEND, "react", "component", "ui", "ux", "dashboard", "page", "frontend", "css", "tailwind",
+                "vue", "svelte", "angular", "button", "form", "modal", "screen", "layout", "widget", "browser",
+                "html", "chart", "theme", "responsive", "visual", "visualization");
+        put(m, Domain.TESTS, "test", "testing", "e2e", "pytest", "junit", "jest", "cypress", "playwright");
+        put(m, Domain.DOCS, "documentation", "doc", "readme", "guide", "tutorial", "changelog", "docstring");
+        put(m, Domain.INFRA, "docker", "dockerfile", "container", "kubernetes", "k8s", "deploy", "deployment", "ci",
+                "pipeline", "terraform", "helm", "infrastructure", "provisioning", "nginx", "vercel", "hosting");
+        put(m, Domain.BACKEND, "api", "endpoint", "server", "backend", "service", "websocket", "graphql", "webhook",
+                "middleware", "auth", "authentication", "jwt", "oauth", "cli");
+        return Map.copyOf(m);
+    }
+
+    private static void put(Map<String, Domain> m, Domain d, String... words) {
         for (String w : words) {
-            WORDS.put(w, d);
+            m.put(w, d);
         }
     }
 
@@ -94,27 +102,40 @@ final class DomainClassifier {
         return Domain.BACKEND;
     }
 
-    /** The domain of the first domain word in the text, if any (for example "React" -> frontend). */
+    /**
+     * The domain a text names: that of its first domain word ("React frontend" -> frontend), except
+     * that a test word right after another domain word wins, as the head of a compound comes last
+     * ("Write component tests" -> tests, "UI tests" -> tests).
+     *
+     * @return the domain, or empty when the text has no domain word
+     */
     static Optional<Domain> ofWords(String text) {
+        Domain first = null;
+        Domain previous = null;
         for (String t : Words.tokens(text)) {
             Domain d = WORDS.get(t);
-            if (d != null) {
-                return Optional.of(d);
+            if (d == Domain.TESTS && previous != null && previous != Domain.TESTS) {
+                return Optional.of(Domain.TESTS);
             }
+            if (first == null) {
+                first = d;
+            }
+            previous = d;
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
 
     /**
-     * The domain of a task whose files have these domains: the most frequent one (a tie goes to
-     * the domain of the earliest of the tied files), else the words' domain, else backend.
+     * The domain of a task: the most frequent domain of its files (a tie goes to the domain of the
+     * earliest of the tied files), else the domain its words name, else the fallback.
      *
      * @param fileDomains the {@link #ofFile} domain of each of the task's files, in file order
      * @param words the task's text
+     * @param fallback the domain when neither files nor words tell (the feature's)
      */
-    static Domain of(List<Domain> fileDomains, String words) {
+    static Domain of(List<Domain> fileDomains, String words, Domain fallback) {
         if (fileDomains.isEmpty()) {
-            return ofWords(words).orElse(Domain.BACKEND);
+            return ofWords(words).orElse(fallback);
         }
         int[] counts = new int[Domain.values().length];
         int[] first = new int[Domain.values().length];

@@ -52,16 +52,19 @@ final class FeatureMerger {
      * Merges one feature.
      *
      * @param before the feature's previous version (the old feature of a rename); null when new
+     * @param beforeIsTaskList whether the previous spec was a task list ({@link Decomposer#isTaskList})
      * @param after its new version
+     * @param afterIsTaskList whether the new spec is a task list
      * @param old the previous plan's tasks of the feature, in plan order, ids already mapped on a rename
      * @param touched ids of old tasks already changed before the merge (a rename): counted as
      *     updated when the merge leaves them as they are
      * @param ids allocator holding every id of the plan being built; new ids are taken from it
      * @param now time of the history events
      */
-    Result merge(Feature before, Feature after, List<Task> old, Set<String> touched, IdAllocator ids, Instant now) {
-        return new Run(old, ids, now).merge(before == null ? List.of() : decomposer.drafts(before),
-                decomposer.drafts(after), touched);
+    Result merge(Feature before, boolean beforeIsTaskList, Feature after, boolean afterIsTaskList, List<Task> old,
+            Set<String> touched, IdAllocator ids, Instant now) {
+        return new Run(old, ids, now).merge(before == null ? List.of() : decomposer.drafts(before, beforeIsTaskList),
+                decomposer.drafts(after, afterIsTaskList), touched);
     }
 
     /** The state of one merge. */

@@ -51,9 +51,11 @@ final class FileAssignment {
             int[] firstHit = new int[requirements.size()];
             Arrays.fill(firstHit, Integer.MAX_VALUE);
             boolean[] hit = new boolean[requirements.size()];
-            List<String> nameTokens = Words.pathTokens(fileName(file));
-            List<String> tokens = new ArrayList<>(nameTokens);
-            for (String t : Words.pathTokens(file)) {
+            String path = file.replace('\\', '/');
+            int slash = path.lastIndexOf('/');
+            List<String> tokens = Words.pathTokens(path.substring(slash + 1));
+            int nameTokens = tokens.size();
+            for (String t : Words.pathTokens(slash < 0 ? "" : path.substring(0, slash))) {
                 if (!tokens.contains(t)) {
                     tokens.add(t);
                 }
@@ -67,7 +69,7 @@ final class FileAssignment {
                         n++;
                     }
                 }
-                double weight = k < nameTokens.size() ? 1.0 : FOLDER_WEIGHT;
+                double weight = k < nameTokens ? 1.0 : FOLDER_WEIGHT;
                 for (int r = 0; n > 0 && r < reqTokens.size(); r++) {
                     if (hit[r]) {
                         scores[r] += weight / n;
@@ -97,11 +99,6 @@ final class FileAssignment {
 
     List<String> unmatched() {
         return unmatched;
-    }
-
-    private static String fileName(String path) {
-        String p = path.replace('\\', '/');
-        return p.substring(p.lastIndexOf('/') + 1);
     }
 
     private static boolean contains(List<String> tokens, String token) {

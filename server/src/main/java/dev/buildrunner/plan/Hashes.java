@@ -32,13 +32,37 @@ final class Hashes {
      * "add  JWT login" give the same id, while the fingerprint still sees the edit.
      */
     static String normalize(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        t = SPACES.matcher(t).replaceAll(" ").trim();
-        int end = t.length();
-        while (end > 0 && ".,;:!".indexOf(t.charAt(end - 1)) >= 0) {
+        String t = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        int end = sb.length();
+        while (end > 0 && (".,;:!".indexOf(sb.charAt(end - 1)) >= 0 || sb.charAt(end - 1) == ' ')) {
             end--;
         }
-        return t.substring(0, end).trim();
+        sb.setLength(end);
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when every char is ASCII: NFKC leaves such text as it is. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Collapses white space runs to one space and trims: a one-line title. */

@@ -44,7 +44,7 @@ public final class Planner {
         IdAllocator ids = new IdAllocator();
         List<Task> tasks = new ArrayList<>();
         for (Feature f : FeatureDependencies.distinct(spec.features())) {
-            for (Task t : decomposer.decompose(f)) {
+            for (Task t : decomposer.decompose(f, spec.format())) {
                 tasks.add(new Task(ids.allocate(t.id()), t.featureId(), t.title(), t.domain(), t.complex(),
                         t.estimateMinutes(), t.status(), t.dependsOn(), t.files(), t.fingerprint(), t.followUpOf(),
                         created));

@@ -37,17 +37,21 @@ class AdaptivePlannerProperties {
     @Property(tries = 300)
     void regenerationKeepsEveryGuarantee(@ForAll("features") List<Feature> features,
             @ForAll("edits") List<SpecEdits.Edit> edits, @ForAll Random random) {
-        run(features, edits, random);
+        run(FeatureFixture.spec(features), edits, random);
     }
 
     @Property(tries = 40)
     void regenerationOfBuild3aKeepsEveryGuarantee(@ForAll("edits") List<SpecEdits.Edit> edits,
             @ForAll Random random) {
-        run(Build3aFixture.features(), edits, random);
+        run(Build3aFixture.spec(), edits, random);
     }
 
-    private void run(List<Feature> features, List<SpecEdits.Edit> edits, Random random) {
-        Spec spec = FeatureFixture.spec(features);
+    /**
+     * Plans the spec, then for each edit: marks random live tasks, applies the edit (the spec keeps
+     * its format), regenerates and checks every guarantee.
+     */
+    void run(Spec start, List<SpecEdits.Edit> edits, Random random) {
+        Spec spec = start;
         Plan plan = new Planner(Clock.fixed(T0, ZoneOffset.UTC)).plan(spec);
         PlanInvariants.check(plan);
         assertCoverage(plan, spec);
@@ -57,7 +61,8 @@ class AdaptivePlannerProperties {
             Instant now = T0.plusSeconds(3600L * step);
             Planner planner = new Planner(Clock.fixed(now, ZoneOffset.UTC));
             plan = planner.assemble(spec, markRandomly(plan, random, now.minusSeconds(60)));
-            Spec next = FeatureFixture.spec(SpecEdits.apply(spec.features(), edit, step));
+            Spec next = new Spec(spec.title(), spec.format(), spec.overview(),
+                    SpecEdits.apply(spec.features(), edit, step), spec.technicalRequirements(), spec.source());
             AdaptivePlanner adaptive = new AdaptivePlanner(Clock.fixed(now, ZoneOffset.UTC));
             Regeneration r = adaptive.regenerate(plan, spec, next);
 
@@ -151,7 +156,7 @@ class AdaptivePlannerProperties {
      */
     private void assertCoverage(Plan plan, Spec spec) {
         for (Feature f : spec.features()) {
-            List<Task> fresh = decomposer.decompose(f);
+            List<Task> fresh = decomposer.decompose(f, spec.format());
             Set<String> freshPrints = new HashSet<>();
             fresh.forEach(t -> freshPrints.add(t.fingerprint()));
             List<Task> held = plan.tasks().stream()
@@ -201,7 +206,7 @@ class AdaptivePlannerProperties {
     }
 
     @Provide
-    Arbitrary<List<SpecEdits.Edit>> edits() {
+    static Arbitrary<List<SpecEdits.Edit>> edits() {
         Arbitrary<Integer> n = Arbitraries.integers().between(0, 1000);
         return Combinators.combine(Arbitraries.of(SpecEdits.Kind.class), n, n, n).as(SpecEdits.Edit::new)
                 .list().ofMinSize(1).ofMaxSize(8);

@@ -317,6 +317,51 @@ class AdaptivePlannerTest {
                 .satisfies(d -> assertThat(d.code()).isEqualTo("unknown-dependency"));
     }
 
+    @Test
+    void doneTaskWhoseFilesChangedGetsAFollowUpNamingTheFiles() {
+        String gate = "Quality gate execution framework";
+        Plan plan = mark(plan0, spec0, titled(plan0, gate).id(), TaskStatus.DONE);
+        Task done = titled(plan, gate);
+        Spec spec1 = edit(spec0, QUALITY, f -> new Feature(f.id(), f.name(), f.lines(), f.complexity(), f.priority(),
+                f.description(), f.requirements(), concat(f.files(), "core/quality_gates_runner.py"),
+                f.dependencies(), f.acceptanceCriteria(), f.endpoints(), f.attributes()));
+        Regeneration r = adaptive.regenerate(plan, spec0, spec1);
+
+        assertThat(byId(r.plan()).get(done.id())).isEqualTo(done);
+        Task followUp = r.plan().tasks().stream().filter(t -> t.followUpOf().equals(done.id())).findFirst()
+                .orElseThrow();
+        assertThat(followUp.id()).isEqualTo(done.id() + "-r1");
+        assertThat(followUp.title()).isEqualTo("Revise: " + gate + " (files +core/quality_gates_runner.py)");
+        assertCountsAddUp(r);
+    }
+
+    @Test
+    void blockedOrInProgressTaskWhoseRequirementLeftIsCancelledWithANote() {
+        Plan plan = mark(plan0, spec0, titled(plan0, CONFIG).id(), TaskStatus.BLOCKED);
+        Spec spec1 = edit(spec0, QUALITY, f -> f.withRequirements(
+                f.requirements().stream().filter(x -> !x.equals(CONFIG)).toList()));
+        Regeneration r = adaptive.regenerate(plan, spec0, spec1);
+        Task t = titled(r.plan(), CONFIG);
+        assertThat(t.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(t.history()).extracting(TaskEvent::status)
+                .containsExactly(TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void featureRemovedAndAddedBackRestoresItsTasks() {
+        Plan plan = mark(plan0, spec0, DRIFT + "-tests", TaskStatus.DONE);
+        Spec without = edit(spec0, DRIFT, f -> null);
+        Plan plan1 = adaptive.regenerate(plan, spec0, without).plan();
+        Regeneration r = adaptive.regenerate(plan1, without, spec0);
+
+        assertThat(byId(r.plan()).get(DRIFT + "-tests")).isEqualTo(byId(plan).get(DRIFT + "-tests"));
+        assertThat(r.plan().tasks()).filteredOn(t -> t.featureId().equals(DRIFT) && !t.id().equals(DRIFT + "-tests"))
+                .hasSize(6).allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.PENDING));
+        assertThat(r.summary().updated()).isEqualTo(6);
+        assertThat(r.summary().added()).isZero();
+        assertCountsAddUp(r);
+    }
+
     private static List<String> concat(List<String> list, String more) {
         List<String> out = new ArrayList<>(list);
         out.add(more);

@@ -42,6 +42,11 @@ class BatcherTest {
             assertThat(b.taskIds()).hasSizeBetween(1, 3);
             assertThat(b.taskIds()).allSatisfy(id -> assertThat(byId.get(id).domain()).isEqualTo(b.domain()));
         });
+        // A lone non-complex task waits for a partner: here every one finds one (docs with docs, tests with tests).
+        assertThat(plan.batches()).filteredOn(b -> b.taskIds().size() == 1)
+                .allSatisfy(b -> assertThat(byId.get(b.taskIds().get(0)).complex()).isTrue());
+        assertThat(plan.batches()).filteredOn(b -> b.domain() == Domain.DOCS)
+                .allSatisfy(b -> assertThat(b.taskIds()).hasSizeGreaterThan(1));
         // Drift depends on the gap analyzer: none of its tasks is batched before the gap analyzer's tests.
         int gapTests = batchIndex(plan, Build3aFixture.GAPS + "-tests");
         plan.tasks().stream().filter(t -> t.featureId().equals(Build3aFixture.DRIFT))

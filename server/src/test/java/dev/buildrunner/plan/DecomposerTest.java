@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildrunner.spec.Complexity;
 import dev.buildrunner.spec.Feature;
+import dev.buildrunner.spec.SpecFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -187,10 +188,67 @@ class DecomposerTest {
         assertThat(bareTasks.get(0).estimateMinutes()).isEqualTo(60);
     }
 
+    @Test
+    void requirementWithoutDomainWordsTakesItsFeaturesDomain() {
+        // BUILDRUNNER 3.2, Feature 9B "UI Analytics Dashboard".
+        Feature ui = feature("ui-analytics-dashboard").name("UI Analytics Dashboard")
+                .requirements("Cost breakdown visualization", "Historical comparisons", "Create analytics API endpoints")
+                .build();
+        Map<String, Task> t = byTitle(decomposer.decompose(ui));
+        assertThat(t.get("Historical comparisons").domain()).isEqualTo(Domain.FRONTEND);
+        assertThat(t.get("Cost breakdown visualization").domain()).isEqualTo(Domain.FRONTEND);
+        assertThat(t.get("Create analytics API endpoints").domain()).isEqualTo(Domain.BACKEND);
+    }
+
+    @Test
+    void documentationAndTestingFeaturesGetNoGeneratedDocsOrTestsTask() {
+        // BUILD_4A features 6 and 7.
+        Feature docs = feature("documentation").name("Documentation")
+                .requirements("Migration guide", "Step-by-step instructions", "FAQ section")
+                .files("docs/MIGRATION.md").build();
+        List<Task> docTasks = decomposer.decompose(docs);
+        assertThat(docTasks).extracting(Task::id).doesNotContain("documentation-docs", "documentation-tests");
+        assertThat(docTasks).allSatisfy(x -> assertThat(x.domain()).isEqualTo(Domain.DOCS));
+        assertThat(byTitle(docTasks).get("Migration guide").files()).containsExactly("docs/MIGRATION.md");
+
+        Feature testing = feature("comprehensive-testing").name("Comprehensive Testing")
+                .requirements("Test v2.0 project parsing", "Integration tests with real v2.0 projects")
+                .files("tests/test_migration.py").build();
+        List<Task> testTasks = decomposer.decompose(testing);
+        assertThat(testTasks).extracting(Task::id)
+                .doesNotContain("comprehensive-testing-tests", "comprehensive-testing-integration-tests")
+                .contains("comprehensive-testing-docs");
+        assertThat(testTasks.stream().flatMap(x -> x.files().stream())).containsExactly("tests/test_migration.py");
+    }
+
+    @Test
+    void taskListFeaturesGetNoGeneratedTestsOrDocsTasks() {
+        Feature phase = feature("US1").name("User Story 1 - Create User")
+                .requirements("T010 [US1] Implement POST /users endpoint in UserController.java",
+                        "T011 [US1] Create UserControllerIntegrationTest.java")
+                .files("src/main/java/com/example/usercrud/UserController.java",
+                        "src/test/java/com/example/usercrud/UserControllerIntegrationTest.java")
+                .endpoints("POST /users").build();
+        List<Task> tasks = decomposer.decompose(phase, SpecFormat.SPEC_KIT_TASKS);
+        assertThat(tasks).hasSize(2);
+        assertThat(byTitle(tasks).get("T011 [US1] Create UserControllerIntegrationTest.java").files())
+                .containsExactly("src/test/java/com/example/usercrud/UserControllerIntegrationTest.java");
+        assertThat(decomposer.decompose(phase, SpecFormat.BUILDRUNNER)).hasSize(5);
+    }
+
+    @Test
+    void titlesDropMarkdownBold() {
+        Feature f = feature("functional-requirements")
+                .requirements("**FR-011**: System MUST persist user data to a database.").build();
+        assertThat(decomposer.decompose(f).get(0).title())
+                .isEqualTo("FR-011: System MUST persist user data to a database.");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "migrations/0001_init.sql, DATABASE",
         "app/models/user.py, DATABASE",
+        "core/migration/converter.py, BACKEND",
         "db/schema.prisma, DATABASE",
         "src/components/Button.tsx, FRONTEND",
         "web/src/App.vue, FRONTEND",
@@ -228,6 +286,11 @@ class DecomposerTest {
         "Deploy to Vercel | INFRA",
         "WebSocket real-time | BACKEND",
         "Pre-commit AI review | BACKEND",
+        "Migration command group | BACKEND",
+        "3.4. Write component tests | TESTS",
+        "Add test: GET /users on empty database returns 200 | TESTS",
+        "A simple backend data store (initially in-memory for testing) | BACKEND",
+        "Update documentation for the API | DOCS",
     })
     void wordDomains(String text, Domain domain) {
         Task task = byTitle(decomposer.decompose(feature("f").requirements(text).build())).get(text);
