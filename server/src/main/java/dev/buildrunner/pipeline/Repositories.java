@@ -74,6 +74,14 @@ public final class Repositories implements AutoCloseable {
         }
     }
 
+    /**
+     * True when the repository mirrors a forge's (config {@code buildrunner.mirror = true}): the
+     * forge holds the truth, so the API may not edit it.
+     */
+    public boolean isMirror(RepositoryName name) {
+        return open(name).map(r -> r.getConfig().getBoolean("buildrunner", null, "mirror", false)).orElse(false);
+    }
+
     /** Opens an existing repository (shared instance), or empty when there is none. */
     public Optional<Repository> open(RepositoryName name) {
         if (!exists(name)) {

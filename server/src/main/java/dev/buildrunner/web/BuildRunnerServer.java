@@ -10,6 +10,7 @@ import dev.buildrunner.pipeline.ReportLinks;
 import dev.buildrunner.pipeline.Repositories;
 import dev.buildrunner.pipeline.RepositoryLanes;
 import dev.buildrunner.pipeline.RepositoryName;
+import dev.buildrunner.pipeline.SpecCommits;
 import dev.buildrunner.pipeline.StatusPublisher;
 import dev.buildrunner.plan.AdaptivePlanner;
 import dev.buildrunner.plan.Planner;
@@ -87,6 +88,8 @@ public final class BuildRunnerServer implements AutoCloseable {
             cfg.routes.get("/api/repos/{owner}/{name}/tasks", ctx -> withState(ctx, s ->
                     ctx.json(s.plan().tasks().stream().map(JsonViews.TaskView::of).toList())));
             cfg.routes.ws("/api/repos/{owner}/{name}/stream", stream::configure);
+            new PrdRoutes(repositories, new SpecCommits(clock), parser, pipeline::store, this::submit, json)
+                    .register(cfg.routes);
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(400).json(new ApiError(e.getMessage(), null)));
         });

@@ -164,4 +164,58 @@ class EmbeddedPushTest {
         assertThat(api("GET", "/git/acme/shop.git/info/refs?service=git-receive-pack", null, "not-the-token-at-all")
                 .statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void prdApiEditsTheSpecWithOptimisticConcurrencyAndRollsBack() throws Exception {
+        api("POST", "/api/repos", "{\"owner\":\"acme\",\"name\":\"shop\"}", TOKEN);
+        Path work = tmp.resolve("work");
+        git(tmp, "clone", "-q", "http://pusher:" + TOKEN + "@127.0.0.1:" + server.port() + "/git/acme/shop.git", work.toString());
+        Files.createDirectories(work.resolve(".buildrunner"));
+        String sample = resource("project-spec/br3-examples-SAMPLE_SPEC.md");
+        Files.writeString(work.resolve(".buildrunner/PROJECT_SPEC.md"), sample);
+        git(work, "add", "-A");
+        git(work, "commit", "-q", "-m", "Add the spec");
+        git(work, "push", "-q", "origin", "main");
+
+        HttpResponse<String> current = api("GET", "/api/repos/acme/shop/prd/current", null, TOKEN);
+        assertThat(current.statusCode()).isEqualTo(200);
+        JsonNode c = JSON.readTree(current.body());
+        assertThat(c.get("text").asText()).isEqualTo(sample);
+        assertThat(c.get("spec").get("features")).hasSize(3);
+        String blob = c.get("blobId").asText();
+        assertThat(current.headers().firstValue("ETag")).hasValue("\"" + blob + "\"");
+
+        String edited = sample.replace("- Privacy settings\n", "- Privacy settings\n- Profile export as JSON\n");
+        String body = JSON.writeValueAsString(java.util.Map.of("text", edited, "message", "Export profiles"));
+        HttpResponse<String> noMatch = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/repos/acme/shop/prd/update")).header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noMatch.statusCode()).isEqualTo(428);
+        HttpResponse<String> stale = update(body, "0123456789012345678901234567890123456789");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        HttpResponse<String> ok = update(body, blob);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode edit = JSON.readTree(ok.body());
+        assertThat(edit.get("report").toString()).contains("1 feature changed");
+        git(work, "pull", "-q", "origin", "main");
+        assertThat(Files.readString(work.resolve(".buildrunner/PROJECT_SPEC.md"))).isEqualTo(edited);
+        assertThat(git(work, "log", "-1", "--format=%s")).contains("Export profiles");
+        assertThat(update(body, blob).statusCode()).as("the old blob id is stale now").isEqualTo(409);
+
+        JsonNode versions = JSON.readTree(api("GET", "/api/repos/acme/shop/prd/versions", null, TOKEN).body());
+        assertThat(versions).hasSize(2);
+        HttpResponse<String> rolled = api("POST", "/api/repos/acme/shop/prd/rollback", "{\"version\":1}", TOKEN);
+        assertThat(rolled.statusCode()).as(rolled.body()).isEqualTo(200);
+        git(work, "pull", "-q", "origin", "main");
+        assertThat(Files.readString(work.resolve(".buildrunner/PROJECT_SPEC.md"))).isEqualTo(sample);
+        JsonNode tasks = JSON.readTree(api("GET", "/api/repos/acme/shop/tasks", null, TOKEN).body());
+        assertThat(tasks.toString()).contains("cancelled");
+    }
+
+    private HttpResponse<String> update(String body, String ifMatch) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/repos/acme/shop/prd/update")).header("Authorization", "Bearer " + TOKEN)
+                .header("If-Match", "\"" + ifMatch + "\"").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }
