@@ -74,8 +74,9 @@ public final class BuildRunnerServer implements AutoCloseable {
                 h.addServlet(new ServletHolder(git.servlet()), "/git/*");
             });
             cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
             cfg.routes.before("/api/*", ctx -> {
-                if (!credentials.accepts(ctx.header("Authorization"))) {
+                if (!ctx.path().equals("/api/openapi.json") && !credentials.accepts(ctx.header("Authorization"))) {
                     ctx.header("WWW-Authenticate", "Bearer");
                     ctx.status(401).json(new ApiError("authentication required: Authorization: Bearer TOKEN", null));
                     ctx.skipRemainingHandlers();
@@ -107,6 +108,15 @@ public final class BuildRunnerServer implements AutoCloseable {
         server.app.start();
         LOG.info("BuildRunner listening on port {}, data in {}", server.app.port(), config.dataDir());
         return server;
+    }
+
+    private static byte[] openApi() throws java.io.IOException {
+        try (var in = BuildRunnerServer.class.getResourceAsStream("/web/openapi.json")) {
+            if (in == null) {
+                throw new java.io.IOException("resource /web/openapi.json missing from the jar");
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** The port the server listens on. */

@@ -93,6 +93,20 @@ class EmbeddedPushTest {
     }
 
     @Test
+    void openApiDocumentIsPublicAndListsTheRoutes() throws Exception {
+        HttpResponse<String> r = api("GET", "/api/openapi.json", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(r.body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        doc.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/healthz", "/api/repos", "/api/repos/{owner}/{name}/plan",
+                "/api/repos/{owner}/{name}/prd/current", "/api/repos/{owner}/{name}/prd/update",
+                "/api/repos/{owner}/{name}/prd/versions", "/api/repos/{owner}/{name}/prd/rollback",
+                "/api/repos/{owner}/{name}/stream");
+    }
+
+    @Test
     void createRepositoryAnswers201Then409AndNamesBadFields() throws Exception {
         HttpResponse<String> created = api("POST", "/api/repos", "{\"owner\":\"acme\",\"name\":\"shop\"}", TOKEN);
         assertThat(created.statusCode()).isEqualTo(201);
