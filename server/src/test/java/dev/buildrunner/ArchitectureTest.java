@@ -10,9 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps data flowing one way (BRIEF.md, issue 3): {@code spec} depends on nothing of ours,
- * {@code plan} only on {@code spec}, {@code store} on both, {@code sync} on those three, and the
- * interfaces ({@code cli}, later {@code web}) on top. Runs ArchUnit's core API from a plain JUnit
+ * Keeps data flowing one way (BRIEF.md, issues 3 and 4): {@code spec} depends on nothing of
+ * ours, {@code plan} only on {@code spec}, {@code store} on both, {@code sync} on those three;
+ * {@code forge} (webhooks in, statuses out) on nothing of ours; {@code pipeline} on all of them;
+ * the interfaces ({@code cli}, {@code web}, their shared {@code view}) on top. Runs ArchUnit's core API from a plain JUnit
  * test, so it does not depend on ArchUnit's JUnit engine.
  */
 class ArchitectureTest {
@@ -32,12 +33,16 @@ class ArchitectureTest {
                 .layer("plan").definedBy("dev.buildrunner.plan..")
                 .layer("store").definedBy("dev.buildrunner.store..")
                 .layer("sync").definedBy("dev.buildrunner.sync..")
-                .layer("interfaces").definedBy("dev.buildrunner.cli..", "dev.buildrunner.web..")
+                .layer("forge").definedBy("dev.buildrunner.forge..")
+                .layer("pipeline").definedBy("dev.buildrunner.pipeline..")
+                .layer("interfaces").definedBy("dev.buildrunner.cli..", "dev.buildrunner.web..", "dev.buildrunner.view..")
                 .whereLayer("interfaces").mayNotBeAccessedByAnyLayer()
-                .whereLayer("sync").mayOnlyBeAccessedByLayers("interfaces")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "interfaces")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "sync", "interfaces")
-                .whereLayer("spec").mayOnlyBeAccessedByLayers("plan", "store", "sync", "interfaces")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("interfaces")
+                .whereLayer("forge").mayOnlyBeAccessedByLayers("pipeline", "interfaces")
+                .whereLayer("sync").mayOnlyBeAccessedByLayers("pipeline", "interfaces")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "pipeline", "interfaces")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "sync", "pipeline", "interfaces")
+                .whereLayer("spec").mayOnlyBeAccessedByLayers("plan", "store", "sync", "pipeline", "interfaces")
                 .withOptionalLayers(true)
                 .check(classes);
     }
@@ -46,6 +51,15 @@ class ArchitectureTest {
     void specAndPlanKnowNothingOfGitOrIo() {
         noClasses().that().resideInAnyPackage("dev.buildrunner.spec..", "dev.buildrunner.plan..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jgit..", "picocli..", "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
+    void forgeDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("dev.buildrunner.forge..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.buildrunner.spec..", "dev.buildrunner.plan..",
+                        "dev.buildrunner.store..", "dev.buildrunner.sync..", "dev.buildrunner.pipeline..",
+                        "dev.buildrunner.cli..", "dev.buildrunner.web..", "dev.buildrunner.view..")
                 .check(classes);
     }
 

@@ -6,6 +6,7 @@ import dev.buildrunner.spec.ParseResult;
 import dev.buildrunner.spec.Severity;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import dev.buildrunner.view.JsonViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,6 +3,7 @@ package dev.buildrunner.cli;
 import dev.buildrunner.spec.SpecDiff;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import dev.buildrunner.view.JsonViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,6 +4,7 @@ import dev.buildrunner.store.Version;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.buildrunner.view.JsonViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,6 +4,7 @@ import dev.buildrunner.plan.Plan;
 import dev.buildrunner.spec.ParseResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import dev.buildrunner.view.JsonViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

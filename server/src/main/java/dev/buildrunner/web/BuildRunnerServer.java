@@ -1,0 +1,233 @@
+package dev.buildrunner.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildrunner.pipeline.PipelineEvent;
+import dev.buildrunner.pipeline.PushPipeline;
+import dev.buildrunner.pipeline.PushReport;
+import dev.buildrunner.pipeline.RefChange;
+import dev.buildrunner.pipeline.ReportLinks;
+import dev.buildrunner.pipeline.Repositories;
+import dev.buildrunner.pipeline.RepositoryLanes;
+import dev.buildrunner.pipeline.RepositoryName;
+import dev.buildrunner.pipeline.SpecCommits;
+import dev.buildrunner.pipeline.StatusPublisher;
+import dev.buildrunner.plan.AdaptivePlanner;
+import dev.buildrunner.plan.Planner;
+import dev.buildrunner.spec.SpecParser;
+import dev.buildrunner.store.State;
+import dev.buildrunner.store.WriterLanes;
+import dev.buildrunner.sync.PlanSync;
+import dev.buildrunner.view.JsonViews;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code br serve}: wires the pipeline, the embedded git host and the API into one Javalin
+ * server, and stops it gracefully (no new requests, queued pipeline work finished, repositories
+ * closed). One instance per data directory.
+ */
+public final class BuildRunnerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildRunnerServer.class);
+
+    private final Javalin app;
+    private final Repositories repositories;
+    private final ExecutorService workers;
+    private final PushPipeline pipeline;
+    private final RepositoryLanes lanes;
+    private final LiveStream stream;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private BuildRunnerServer(ServerConfig config, AdminToken token, Clock clock, StatusPublisher statuses) {
+        Credentials credentials = new Credentials(token);
+        this.repositories = new Repositories(config.dataDir().resolve("repos"));
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.lanes = new RepositoryLanes(workers);
+        this.stream = new LiveStream(json, new Credentials(token));
+        SpecParser parser = new SpecParser();
+        PlanSync sync = new PlanSync(parser, new Planner(clock), new AdaptivePlanner(clock), clock);
+        String base = config.publicUrl().isEmpty() ? null : config.publicUrl();
+        GitHost git = new GitHost(repositories, credentials, this::submit);
+        ReportLinksHolder links = new ReportLinksHolder(base);
+        this.pipeline = new PushPipeline(repositories, parser, sync, new WriterLanes(), statuses, c -> false,
+                links::links, stream::publish);
+        this.app = Javalin.create(cfg -> {
+            cfg.http.maxRequestSize = 25L * 1024 * 1024;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.addFilter(new FilterHolder(git.authFilter()), "/git/*", null);
+                h.addServlet(new ServletHolder(git.servlet()), "/git/*");
+            });
+            cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+            cfg.routes.before("/api/*", ctx -> {
+                if (!ctx.path().equals("/api/openapi.json") && !credentials.accepts(ctx.header("Authorization"))) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                    ctx.status(401).json(new ApiError("authentication required: Authorization: Bearer TOKEN", null));
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            cfg.routes.post("/api/repos", this::createRepository);
+            cfg.routes.get("/api/repos", ctx -> ctx.json(repositories.list().stream().map(this::repoView).toList()));
+            cfg.routes.get("/api/repos/{owner}/{name}/plan", ctx -> withState(ctx, s ->
+                    ctx.json(JsonViews.PlanView.of(s.plan(), List.of()))));
+            cfg.routes.get("/api/repos/{owner}/{name}/tasks", ctx -> withState(ctx, s ->
+                    ctx.json(s.plan().tasks().stream().map(JsonViews.TaskView::of).toList())));
+            cfg.routes.ws("/api/repos/{owner}/{name}/stream", stream::configure);
+            new PrdRoutes(repositories, new SpecCommits(clock), parser, pipeline::store, this::submit, json)
+                    .register(cfg.routes);
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                    ctx.status(400).json(new ApiError(e.getMessage(), null)));
+        });
+        links.setApp(app);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param statuses where commit statuses go
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    public static BuildRunnerServer start(ServerConfig config, AdminToken token, Clock clock, StatusPublisher statuses) {
+        BuildRunnerServer server = new BuildRunnerServer(config, token, clock, statuses);
+        server.app.start();
+        LOG.info("BuildRunner listening on port {}, data in {}", server.app.port(), config.dataDir());
+        return server;
+    }
+
+    private static byte[] openApi() throws java.io.IOException {
+        try (var in = BuildRunnerServer.class.getResourceAsStream("/web/openapi.json")) {
+            if (in == null) {
+                throw new java.io.IOException("resource /web/openapi.json missing from the jar");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The repositories this server hosts. */
+    public Repositories repositories() {
+        return repositories;
+    }
+
+    /** Queues a ref change behind the repository's earlier work; the future gives its report. */
+    CompletableFuture<PushReport> submit(RefChange change) {
+        return lanes.submit(change.repository(), () -> pipeline.process(change));
+    }
+
+    private void createRepository(Context ctx) throws java.io.IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.status(400).json(new ApiError("body is not JSON: " + e.getOriginalMessage(), null));
+            return;
+        }
+        for (String field : List.of("owner", "name")) {
+            if (body == null || !body.hasNonNull(field) || !body.get(field).isTextual()) {
+                ctx.status(400).json(new ApiError("missing string field '" + field + "'", field));
+                return;
+            }
+        }
+        RepositoryName name;
+        try {
+            name = new RepositoryName(body.get("owner").asText(), body.get("name").asText());
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().startsWith("owner") ? "owner" : "name";
+            ctx.status(400).json(new ApiError(e.getMessage(), field));
+            return;
+        }
+        if (!repositories.create(name)) {
+            ctx.status(409).json(new ApiError("repository " + name + " exists", "name"));
+            return;
+        }
+        ctx.status(201).json(repoView(name));
+    }
+
+    /** A repository as the API shows it. */
+    record RepoView(String owner, String name, String fullName, String cloneUrl) {
+    }
+
+    private RepoView repoView(RepositoryName n) {
+        return new RepoView(n.owner(), n.name(), n.toString(), baseUrl() + "/git/" + n + ".git");
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+
+    @FunctionalInterface
+    private interface StateHandler {
+        void handle(State state) throws Exception;
+    }
+
+    private void withState(Context ctx, StateHandler handler) throws Exception {
+        RepositoryName name = new RepositoryName(ctx.pathParam("owner"), ctx.pathParam("name"));
+        Optional<Repository> repo = repositories.open(name);
+        if (repo.isEmpty()) {
+            ctx.status(404).json(new ApiError("no repository " + name, null));
+            return;
+        }
+        Optional<State> state = pipeline.store(repo.get()).read();
+        if (state.isEmpty()) {
+            ctx.status(404).json(new ApiError("no plan yet for " + name + ": push a " + PushPipeline.SPEC_PATH, null));
+            return;
+        }
+        handler.handle(state.get());
+    }
+
+    /** Stops accepting requests, finishes queued pipeline work (up to 30 s), closes repositories. */
+    @Override
+    public void close() {
+        app.stop();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("pipeline work still running after 30 s; stopping it");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        stream.close();
+        repositories.close();
+    }
+
+    /** Resolves the report base URL once the port is known. */
+    private static final class ReportLinksHolder {
+        private final String configured;
+        private Javalin app;
+
+        ReportLinksHolder(String configured) {
+            this.configured = configured;
+        }
+
+        void setApp(Javalin app) {
+            this.app = Objects.requireNonNull(app, "app");
+        }
+
+        ReportLinks links() {
+            return new ReportLinks(configured != null ? configured : "http://localhost:" + app.port());
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.buildrunner.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildrunner.pipeline.PushReport;
+import dev.buildrunner.pipeline.RefChange;
+import dev.buildrunner.pipeline.Repositories;
+import dev.buildrunner.pipeline.RepositoryName;
+import dev.buildrunner.pipeline.SpecCommits;
+import dev.buildrunner.spec.SpecParser;
+import dev.buildrunner.store.State;
+import dev.buildrunner.store.StateStore;
+import dev.buildrunner.view.JsonViews;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Seed 000's live sync API, per repository: {@code GET prd/current}, {@code POST prd/update}
+ * (optimistic concurrency: {@code If-Match} with the spec blob id, 409 on conflict, 428 without),
+ * {@code GET prd/versions}, {@code POST prd/rollback}. An edit is a commit on the default branch by
+ * the caller, processed like a push; forge mirrors are read-only (409).
+ */
+final class PrdRoutes {
+    private final Repositories repositories;
+    private final SpecCommits commits;
+    private final SpecParser parser;
+    private final Function<Repository, StateStore> stores;
+    private final Function<RefChange, CompletableFuture<PushReport>> submit;
+    private final ObjectMapper json;
+
+    PrdRoutes(Repositories repositories, SpecCommits commits, SpecParser parser, Function<Repository, StateStore> stores,
+            Function<RefChange, CompletableFuture<PushReport>> submit, ObjectMapper json) {
+        this.repositories = Objects.requireNonNull(repositories, "repositories");
+        this.commits = Objects.requireNonNull(commits, "commits");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.submit = Objects.requireNonNull(submit, "submit");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    void register(RoutesConfig routes) {
+        String base = "/api/repos/{owner}/{name}/prd";
+        routes.get(base + "/current", this::current);
+        routes.post(base + "/update", this::update);
+        routes.get(base + "/versions", this::versions);
+        routes.post(base + "/rollback", this::rollback);
+    }
+
+    /** The spec on the default branch: text, version token and parse. */
+    record CurrentView(String branch, String commit, String blobId, String text, JsonViews.AnalyzeView spec) {
+    }
+
+    /** The result of an edit: the new commit and the pipeline's report. */
+    record EditView(String commit, String blobId, List<String> report) {
+    }
+
+    private Optional<Repository> repo(Context ctx) {
+        RepositoryName name = name(ctx);
+        Optional<Repository> repo = repositories.open(name);
+        if (repo.isEmpty()) {
+            ctx.status(404).json(new ApiError("no repository " + name, null));
+        }
+        return repo;
+    }
+
+    private static RepositoryName name(Context ctx) {
+        return new RepositoryName(ctx.pathParam("owner"), ctx.pathParam("name"));
+    }
+
+    private void current(Context ctx) {
+        repo(ctx).ifPresent(repo -> {
+            String branch = SpecCommits.defaultBranch(repo);
+            Optional<SpecCommits.Current> current = commits.current(repo, branch);
+            if (current.isEmpty()) {
+                ctx.status(404).json(new ApiError(branch + " has no .buildrunner/PROJECT_SPEC.md yet", null));
+                return;
+            }
+            SpecCommits.Current c = current.get();
+            ctx.header("ETag", "\"" + c.blobId() + "\"");
+            ctx.json(new CurrentView(branch, c.commit(), c.blobId(), c.text(),
+                    JsonViews.AnalyzeView.of(parser.parse(c.text()))));
+        });
+    }
+
+    private void update(Context ctx) throws Exception {
+        Optional<Repository> repo = repo(ctx);
+        if (repo.isEmpty()) {
+            return;
+        }
+        JsonNode body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        if (!body.hasNonNull("text") || !body.get("text").isTextual()) {
+            ctx.status(400).json(new ApiError("missing string field 'text' (the whole new spec)", "text"));
+            return;
+        }
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.isBlank()) {
+            ctx.status(428).json(new ApiError("If-Match with the spec blob id (ETag of prd/current) is required", null));
+            return;
+        }
+        String message = body.hasNonNull("message") ? body.get("message").asText() : "Update the spec";
+        edit(ctx, repo.get(), ifMatch.replace("\"", "").strip(), body.get("text").asText(), message);
+    }
+
+    private void rollback(Context ctx) throws Exception {
+        Optional<Repository> repo = repo(ctx);
+        if (repo.isEmpty()) {
+            return;
+        }
+        JsonNode body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        if (!body.hasNonNull("version") || !body.get("version").canConvertToInt()) {
+            ctx.status(400).json(new ApiError("missing integer field 'version' (see prd/versions)", "version"));
+            return;
+        }
+        int version = body.get("version").asInt();
+        Optional<State> old = stores.apply(repo.get()).readVersion(version);
+        if (old.isEmpty()) {
+            ctx.status(404).json(new ApiError("no version " + version, "version"));
+            return;
+        }
+        String branch = SpecCommits.defaultBranch(repo.get());
+        Optional<SpecCommits.Current> current = commits.current(repo.get(), branch);
+        if (current.isEmpty()) {
+            ctx.status(409).json(new ApiError(branch + " has no spec to roll back", null));
+            return;
+        }
+        edit(ctx, repo.get(), current.get().blobId(), old.get().specText(),
+                "Roll back the spec to version " + version + " (" + old.get().commitId().substring(0, 7) + ")");
+    }
+
+    private void edit(Context ctx, Repository repo, String expectedBlob, String text, String message) throws Exception {
+        if (repositories.isMirror(name(ctx))) {
+            ctx.status(409).json(new ApiError(name(ctx) + " mirrors a forge repository: edit the spec there", null));
+            return;
+        }
+        RefChange change;
+        try {
+            change = commits.commit(repo, name(ctx), SpecCommits.defaultBranch(repo), expectedBlob, text, "api", message);
+        } catch (SpecCommits.ConflictException e) {
+            ctx.status(409).json(new ApiError(e.getMessage(), null));
+            return;
+        }
+        PushReport report = submit.apply(change).get(30, TimeUnit.SECONDS);
+        String blob = commits.current(repo, change.ref()).map(SpecCommits.Current::blobId).orElse("");
+        ctx.json(new EditView(change.after(), blob, report.lines()));
+    }
+
+    private void versions(Context ctx) {
+        repo(ctx).ifPresent(repo -> ctx.json(stores.apply(repo).versions().stream().map(JsonViews.VersionView::of).toList()));
+    }
+
+    private JsonNode body(Context ctx) {
+        try {
+            JsonNode node = json.readTree(ctx.bodyAsBytes());
+            if (node == null || !node.isObject()) {
+                ctx.status(400).json(new ApiError("body must be a JSON object", null));
+                return null;
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            ctx.status(400).json(new ApiError("body is not JSON: " + e.getMessage(), null));
+            return null;
+        }
+    }
+}

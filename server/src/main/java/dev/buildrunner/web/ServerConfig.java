@@ -1,0 +1,31 @@
+package dev.buildrunner.web;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@code br serve} runs. Defaults (issue 4): data directory {@code ./.buildrunner-data}, port
+ * 7070 on all interfaces, the admin token generated on first start.
+ *
+ * @param dataDir where repositories, the journal and the token live
+ * @param host the interface to listen on ({@code 0.0.0.0} for all)
+ * @param port the TCP port, 0 for any free one (tests)
+ * @param publicUrl the base URL clients reach the server at, for {@code target_url}s; empty means
+ *     {@code http://localhost:PORT}
+ * @param webhookSecret the server-wide webhook secret ({@code BUILDRUNNER_WEBHOOK_SECRET}), if any
+ */
+public record ServerConfig(Path dataDir, String host, int port, String publicUrl, Optional<String> webhookSecret) {
+    /** The default port (issue 4). */
+    public static final int DEFAULT_PORT = 7070;
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("expected a port in 0..65535, got: " + port);
+        }
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(webhookSecret, "webhookSecret");
+    }
+}
