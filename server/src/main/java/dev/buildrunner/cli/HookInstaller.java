@@ -89,6 +89,27 @@ final class HookInstaller {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
     }
 
+    /**
+     * Where hooks go for the repository containing {@code dir}, and a warning when that place is
+     * shared ({@link #sharedHooksPathWarning}).
+     */
+    record Location(Path hooks, Optional<String> warning) {
+    }
+
+    /**
+     * Finds the hooks directory of the repository containing {@code dir}.
+     *
+     * @throws CliException naming {@code dir} when it is in no git repository or its config is unreadable
+     */
+    static Location locate(Path dir) {
+        try (Repository repo = SpecInput.openRepository(dir)
+                .orElseThrow(() -> new CliException(dir + ": not inside a git repository"))) {
+            return new Location(hooksDirectory(repo), sharedHooksPathWarning(repo));
+        } catch (IOException e) {
+            throw new CliException(dir + ": cannot open the git repository: " + e.getMessage(), e);
+        }
+    }
+
     /** git's hooks directory for {@code repo} (see the class comment); it may not exist yet. */
     static Path hooksDirectory(Repository repo) {
         String configured = repo.getConfig().getString("core", null, "hooksPath");

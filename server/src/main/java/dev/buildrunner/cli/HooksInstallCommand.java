@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,20 +37,14 @@ final class HooksInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = HooksUninstallCommand.dir(directory);
-        Path hooks;
-        java.util.Optional<String> shared;
-        try (Repository repo = HooksUninstallCommand.repository(dir)) {
-            hooks = HookInstaller.hooksDirectory(repo);
-            shared = HookInstaller.sharedHooksPathWarning(repo);
-        }
+        HookInstaller.Location where = HookInstaller.locate(HooksUninstallCommand.dir(directory));
         PrintWriter out = spec.commandLine().getOut();
-        new HookInstaller(launcher).install(hooks, force).forEach(out::println);
+        new HookInstaller(launcher).install(where.hooks(), force).forEach(out::println);
         if (launcher.jar().isEmpty()) {
             out.println("note: br is not running from buildrunner.jar, so the hooks run br through $BUILDRUNNER_BR"
                     + " or br on PATH");
         }
-        shared.ifPresent(out::println);
+        where.warning().ifPresent(out::println);
         out.flush();
         return ExitCodes.OK;
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code br hooks pre-push REMOTE [URL]}: the work of the pre-push hook. Reads git's pre-push
+ * {@code br hooks pre-push [--spec PATH] REMOTE [URL]}: the work of the pre-push hook. Reads git's pre-push
  * lines from standard input and prints, per pushed ref, what the push will regenerate
  * ({@link PushPreview}). Exit 0 whatever the spec says: the hook is advisory.
  */
@@ -31,6 +31,10 @@ final class HooksPrePushCommand implements Callable<Integer> {
     @Option(names = "-C", paramLabel = "DIR", description = "Run as if started in DIR (like git -C).")
     Path directory;
 
+    @Option(names = "--spec", paramLabel = "PATH", description = "The spec's path in the repository"
+            + " (default: .buildrunner/PROJECT_SPEC.md).")
+    String specPath = SpecInput.DEFAULT_PATH;
+
     @Parameters(index = "0", paramLabel = "REMOTE", description = "The remote's name (or URL), as git passes it.")
     String remote;
 
@@ -45,9 +49,11 @@ final class HooksPrePushCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<PushPreview.RefPush> pushes = PushPreview.parse(
                 new String(services.stdin().readAllBytes(), StandardCharsets.UTF_8));
+        Path dir = HooksUninstallCommand.dir(directory);
         List<String> lines;
-        try (Repository repo = HooksUninstallCommand.repository(HooksUninstallCommand.dir(directory))) {
-            lines = new PushPreview(services.parser(), SpecInput.DEFAULT_PATH).describe(repo, remote, pushes);
+        try (Repository repo = SpecInput.openRepository(dir)
+                .orElseThrow(() -> new CliException(dir + ": not inside a git repository"))) {
+            lines = new PushPreview(services.parser(), specPath).describe(repo, remote, pushes);
         }
         PrintWriter out = spec.commandLine().getOut();
         lines.forEach(out::println);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,10 +22,7 @@ final class HooksUninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path hooks;
-        try (Repository repo = repository(dir(directory))) {
-            hooks = HookInstaller.hooksDirectory(repo);
-        }
+        Path hooks = HookInstaller.locate(dir(directory)).hooks();
         PrintWriter out = spec.commandLine().getOut();
         new HookInstaller(HookInstaller.Launcher.current()).uninstall(hooks).forEach(out::println);
         out.flush();
@@ -36,14 +32,5 @@ final class HooksUninstallCommand implements Callable<Integer> {
     /** The working directory: {@code -C} when given, else the process's current directory. */
     static Path dir(Path directory) {
         return (directory != null ? directory : Path.of("")).toAbsolutePath().normalize();
-    }
-
-    /** The repository containing {@code dir}; a CliException naming it when there is none. */
-    static Repository repository(Path dir) {
-        try {
-            return SpecInput.openRepository(dir).orElseThrow(() -> new CliException(dir + ": not inside a git repository"));
-        } catch (IOException e) {
-            throw new CliException(dir + ": cannot open the git repository: " + e.getMessage(), e);
-        }
     }
 }

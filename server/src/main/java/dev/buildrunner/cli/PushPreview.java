@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -223,7 +224,7 @@ final class PushPreview {
 
     private Optional<ObjectId> blob(Repository repo, RevCommit c) throws IOException {
         try (TreeWalk tw = TreeWalk.forPath(repo, specPath, c.getTree())) {
-            return tw == null || (tw.getRawMode(0) & 0170000) != 0100000 ? Optional.empty()
+            return tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE ? Optional.empty()
                     : Optional.of(tw.getObjectId(0));
         }
     }

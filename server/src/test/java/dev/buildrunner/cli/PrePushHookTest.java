@@ -98,7 +98,8 @@ class PrePushHookTest {
         GitSandbox.Result pushed = git.git(repo, "push", "-q", "origin", "main");
 
         assertThat(pushed.exitCode()).as(pushed.output()).isZero();
-        assertThat(Files.readString(calls)).isEqualTo("hooks pre-push origin " + tmp.resolve("remote.git") + "\n");
+        assertThat(Files.readString(calls)).isEqualTo("hooks pre-push --spec " + SPEC + " origin "
+                + tmp.resolve("remote.git") + "\n");
     }
 
     @Test
@@ -172,6 +173,21 @@ class PrePushHookTest {
                 "buildrunner: refs/heads/main: 1 feature renamed (role-based-access-control -> access-control)\n");
         assertThat(prePush("refs/heads/x " + prose + " refs/heads/x " + main + "\n").out()).isEqualTo(
                 "buildrunner: refs/heads/x: spec changed, no feature changed: nothing to regenerate\n");
+    }
+
+    @Test
+    void anotherSpecPathCanBeNamed() throws Exception {
+        String main = git.ok(repo, "rev-parse", "main").strip();
+        Files.createDirectories(repo.resolve("docs"));
+        Files.writeString(repo.resolve("docs/PRD.md"), sample);
+        git.ok(repo, "add", "docs/PRD.md");
+        git.ok(repo, "commit", "-q", "-m", "A second copy of the spec");
+        String head = git.ok(repo, "rev-parse", "HEAD").strip();
+
+        CliRunner.Result r = br.runWithInput("refs/heads/main " + head + " refs/heads/main " + main + "\n", "hooks",
+                "pre-push", "--spec", "docs/PRD.md", "-C", repo.toString(), "origin");
+
+        assertThat(r.out()).startsWith("buildrunner: refs/heads/main: 3 features added (user-authentication;");
     }
 
     @Test
