@@ -83,6 +83,21 @@ class PreCommitHookTest {
     }
 
     @Test
+    void aCommitInALinkedWorktreeIsCheckedWithThatWorktreesIndex() throws Exception {
+        install();
+        Path wt = tmp.resolve("wt");
+        git.ok(repo, "worktree", "add", "-q", wt.toString());
+        TestRepos.writeSpec(wt, broken);
+        git.ok(wt, "add", SPEC);
+
+        // git hands the hook GIT_DIR=.git/worktrees/wt; the objects live in the common directory.
+        GitSandbox.Result commit = git.git(wt, "commit", "-m", "Break the spec in a worktree");
+
+        assertThat(commit.exitCode()).as(commit.output()).isEqualTo(1);
+        assertThat(commit.output()).contains(":" + SPEC + ":1: error: no features found");
+    }
+
+    @Test
     void commitAllChecksWhatItStagesOnTheFly() throws Exception {
         install();
         TestRepos.writeSpec(repo, broken);
