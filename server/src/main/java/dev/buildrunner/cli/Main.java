@@ -45,6 +45,10 @@ public final class Main {
                 .addSubcommand("list", new CheckpointListCommand(services)));
         br.addSubcommand("rollback", new RollbackCommand(services));
         br.addSubcommand("bench", new BenchCommand(services));
+        br.addSubcommand("hooks", group("hooks", "Install and run the client-side git hooks.")
+                .addSubcommand("install", new HooksInstallCommand(services.hookLauncher()))
+                .addSubcommand("uninstall", new HooksUninstallCommand())
+                .addSubcommand("pre-push", new HooksPrePushCommand(services)));
         br.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof CliException || ex instanceof StoreException || ex instanceof TransitionException
                     || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {

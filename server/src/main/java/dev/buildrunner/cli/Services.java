@@ -10,12 +10,14 @@ import dev.buildrunner.store.StateStore;
 import dev.buildrunner.store.WriterLanes;
 import dev.buildrunner.sync.PlanSync;
 import org.eclipse.jgit.lib.Repository;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What the commands share, built once by {@link Main}: the parser, the clock and the JSON writer.
- * Commands receive it through their constructors (no static state).
+ * What the commands share, built once by {@link Main}: the parser, the clock, the JSON writer and
+ * the standard input ({@code br spec analyze -}, {@code br hooks pre-push}). Commands receive it
+ * through their constructors (no static state).
  */
 final class Services {
     private final Clock clock;
@@ -24,9 +26,15 @@ final class Services {
     private final PlanSync sync;
     private final WriterLanes lanes = new WriterLanes();
     private final ObjectMapper json;
+    private final InputStream stdin;
 
     Services(Clock clock) {
+        this(clock, System.in);
+    }
+
+    Services(Clock clock, InputStream stdin) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.parser = new SpecParser();
         this.planner = new Planner(clock);
         this.sync = new PlanSync(parser, planner, new AdaptivePlanner(clock), clock);
@@ -44,6 +52,16 @@ final class Services {
     /** A state store on {@code repo} sharing this process's writer lanes. */
     StateStore stateStore(Repository repo) {
         return new StateStore(repo, lanes, clock, dev.buildrunner.store.RetryPolicy.standard());
+    }
+
+    /** How hooks installed by this process start br: this JVM's java and the jar br runs from. */
+    HookInstaller.Launcher hookLauncher() {
+        return HookInstaller.Launcher.current();
+    }
+
+    /** What {@code -} and the hook commands read: the process's standard input unless a test gives one. */
+    InputStream stdin() {
+        return stdin;
     }
 
     Clock clock() {

@@ -22,10 +22,10 @@ final class SpecDiffCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "A spec file, REV:PATH or a revision.")
+    @Parameters(index = "0", paramLabel = "OLD", description = "A spec file, REV:PATH, a revision, :PATH (staged) or - (stdin).")
     String before;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "A spec file, REV:PATH or a revision.")
+    @Parameters(index = "1", paramLabel = "NEW", description = "A spec file, REV:PATH, a revision, :PATH (staged) or - (stdin).")
     String after;
 
     SpecDiffCommand(Services services) {
@@ -34,8 +34,11 @@ final class SpecDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpecInput a = SpecInput.resolve(before, options.dir());
-        SpecInput b = SpecInput.resolve(after, options.dir());
+        if ("-".equals(before) && "-".equals(after)) {
+            throw new CliException("-: standard input can be read only once; give one of OLD and NEW as a file");
+        }
+        SpecInput a = SpecInput.resolve(before, options.dir(), services.stdin());
+        SpecInput b = SpecInput.resolve(after, options.dir(), services.stdin());
         SpecDiff diff = SpecDiff.between(services.parser().parse(a.text()).spec(),
                 services.parser().parse(b.text()).spec());
         PrintWriter out = spec.commandLine().getOut();

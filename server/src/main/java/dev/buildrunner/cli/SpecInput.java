@@ -1,10 +1,13 @@
 package dev.buildrunner.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -13,8 +16,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Where a command reads a spec from: a file path, {@code REV:PATH} in the current repository, or
- * a bare revision (meaning {@code REV:.buildrunner/PROJECT_SPEC.md}).
+ * Where a command reads a spec from: a file path, {@code REV:PATH} in the current repository, a
+ * bare revision (meaning {@code REV:.buildrunner/PROJECT_SPEC.md}), {@code :PATH} or
+ * {@code :N:PATH} for the staged content (git's index syntax, stage N of a merge, 0 by default:
+ * what the pre-commit hook checks), or {@code -} for standard input.
  *
  * @param label how messages name the source, for example {@code HEAD~1:.buildrunner/PROJECT_SPEC.md}
  * @param text the spec text, decoded as UTF-8 (lossless for UTF-8 input)
@@ -24,23 +29,48 @@ record SpecInput(String label, String text) {
     /** The default spec path inside a repository (BRIEF.md). */
     static final String DEFAULT_PATH = ".buildrunner/PROJECT_SPEC.md";
 
+    /** How messages name standard input. */
+    static final String STDIN_LABEL = "<stdin>";
+
+    private static final Pattern INDEX_ARG = Pattern.compile("^:(?:([0-3]):)?(.+)$");
+
+    /** Resolves an argument, reading {@code -} from the process's standard input. */
+    static SpecInput resolve(String arg, Path dir) {
+        return resolve(arg, dir, System.in);
+    }
+
     /**
-     * Resolves an argument as {@code br spec analyze|diff} take it.
+     * Resolves an argument as {@code br spec analyze|diff} take it. A file of that name wins
+     * over the other readings.
      *
-     * @param arg a path, {@code REV:PATH}, a revision, or null for the default spec of {@code dir}
+     * @param arg a path, {@code REV:PATH}, a revision, {@code :PATH}, {@code :N:PATH}, {@code -},
+     *     or null for the default spec of {@code dir}
      * @param dir the working directory (the {@code -C} option)
+     * @param stdin what {@code -} reads (to its end)
      * @throws CliException when nothing readable matches, naming the argument
      */
-    static SpecInput resolve(String arg, Path dir) {
+    static SpecInput resolve(String arg, Path dir, InputStream stdin) {
         if (arg == null) {
             Path root = repositoryRoot(dir).orElse(dir);
             return readFile(root.resolve(DEFAULT_PATH));
+        }
+        if (arg.equals("-")) {
+            try {
+                return new SpecInput(STDIN_LABEL, new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new CliException(STDIN_LABEL + ": cannot read: " + e.getMessage(), e);
+            }
         }
         Path file = dir.resolve(arg);
         if (Files.isRegularFile(file)) {
             return readFile(file);
         }
+        Matcher index = INDEX_ARG.matcher(arg);
         try (Repository repo = openRepository(dir).orElse(null)) {
+            if (repo != null && index.matches()) {
+                int stage = index.group(1) == null ? 0 : Integer.parseInt(index.group(1));
+                return StagedSpec.read(repo, dir, stage, index.group(2));
+            }
             if (repo != null) {
                 int colon = arg.indexOf(':');
                 if (colon > 0) {
@@ -52,6 +82,9 @@ record SpecInput(String label, String text) {
             }
         } catch (IOException e) {
             throw new CliException(arg + ": cannot read: " + e.getMessage(), e);
+        }
+        if (index.matches()) {
+            throw new CliException(arg + ": not inside a git repository (" + dir + ")");
         }
         throw new CliException(arg + ": no such file" + (arg.contains(":") ? " or revision" : ""));
     }

@@ -23,9 +23,15 @@ final class CliRunner {
     }
 
     Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs {@code br} with {@code input} as its standard input. */
+    Result runWithInput(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine(new Services(clock));
+        CommandLine cl = Main.commandLine(new Services(clock,
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
