@@ -7,6 +7,10 @@ import dev.buildrunner.pipeline.RefChange;
 import dev.buildrunner.pipeline.Repositories;
 import dev.buildrunner.pipeline.RepositoryName;
 import dev.buildrunner.pipeline.SpecCommits;
+import dev.buildrunner.spec.EditPreview;
+import dev.buildrunner.spec.NaturalLanguageEdits;
+import dev.buildrunner.spec.Spec;
+import dev.buildrunner.spec.SpecEditor;
 import dev.buildrunner.spec.SpecParser;
 import dev.buildrunner.store.State;
 import dev.buildrunner.store.StateStore;
@@ -24,7 +28,8 @@ import org.eclipse.jgit.lib.Repository;
 /**
  * Seed 000's live sync API, per repository: {@code GET prd/current}, {@code POST prd/update}
  * (optimistic concurrency: {@code If-Match} with the spec blob id, 409 on conflict, 428 without),
- * {@code GET prd/versions}, {@code POST prd/rollback}. An edit is a commit on the default branch by
+ * {@code GET prd/versions}, {@code POST prd/rollback}, {@code POST prd/parse-nl} (preview, or apply
+ * with {@code If-Match}). An edit is a commit on the default branch by
  * the caller, processed like a push; forge mirrors are read-only (409).
  */
 final class PrdRoutes {
@@ -34,6 +39,7 @@ final class PrdRoutes {
     private final Function<Repository, StateStore> stores;
     private final Function<RefChange, CompletableFuture<PushReport>> submit;
     private final ObjectMapper json;
+    private final NaturalLanguageEdits naturalLanguage = new NaturalLanguageEdits();
 
     PrdRoutes(Repositories repositories, SpecCommits commits, SpecParser parser, Function<Repository, StateStore> stores,
             Function<RefChange, CompletableFuture<PushReport>> submit, ObjectMapper json) {
@@ -51,6 +57,16 @@ final class PrdRoutes {
         routes.post(base + "/update", this::update);
         routes.get(base + "/versions", this::versions);
         routes.post(base + "/rollback", this::rollback);
+        routes.post(base + "/parse-nl", this::parseNaturalLanguage);
+    }
+
+    /** One edit of a natural-language preview. */
+    record EditView(String kind, String featureId, String value, String description) {
+    }
+
+    /** A preview (seed 000's parse-nl): the edits understood, problems, and the per-feature diff. */
+    record PreviewView(String instruction, boolean applicable, List<EditView> edits,
+            List<JsonViews.DiagnosticView> diagnostics, JsonViews.DiffView diff) {
     }
 
     /** The spec on the default branch: text, version token and parse. */
@@ -58,7 +74,7 @@ final class PrdRoutes {
     }
 
     /** The result of an edit: the new commit and the pipeline's report. */
-    record EditView(String commit, String blobId, List<String> report) {
+    record CommitView(String commit, String blobId, List<String> report) {
     }
 
     private Optional<Repository> repo(Context ctx) {
@@ -154,7 +170,60 @@ final class PrdRoutes {
         }
         PushReport report = submit.apply(change).get(30, TimeUnit.SECONDS);
         String blob = commits.current(repo, change.ref()).map(SpecCommits.Current::blobId).orElse("");
-        ctx.json(new EditView(change.after(), blob, report.lines()));
+        ctx.json(new CommitView(change.after(), blob, report.lines()));
+    }
+
+    /**
+     * {@code POST prd/parse-nl {"text": "...", "apply": false}}: previews the edits a natural-language
+     * instruction makes (deterministic patterns, {@link NaturalLanguageEdits#FORMS}); with
+     * {@code "apply": true} and {@code If-Match}, commits them like {@code prd/update}.
+     */
+    private void parseNaturalLanguage(Context ctx) throws Exception {
+        Optional<Repository> repo = repo(ctx);
+        if (repo.isEmpty()) {
+            return;
+        }
+        JsonNode body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        if (!body.hasNonNull("text") || !body.get("text").isTextual()) {
+            ctx.status(400).json(new ApiError("missing string field 'text' (the instruction)", "text"));
+            return;
+        }
+        String branch = SpecCommits.defaultBranch(repo.get());
+        Optional<SpecCommits.Current> current = commits.current(repo.get(), branch);
+        if (current.isEmpty()) {
+            ctx.status(404).json(new ApiError(branch + " has no .buildrunner/PROJECT_SPEC.md yet", null));
+            return;
+        }
+        Spec spec = parser.parse(current.get().text()).spec();
+        EditPreview preview = naturalLanguage.preview(spec, body.get("text").asText());
+        boolean apply = body.hasNonNull("apply") && body.get("apply").asBoolean();
+        if (!apply) {
+            ctx.json(new PreviewView(preview.instruction(), preview.applicable(),
+                    preview.edits().stream().map(e -> new EditView(e.kind().label(), e.featureId(), e.value(),
+                            e.describe())).toList(),
+                    JsonViews.diagnosticViews(preview.diagnostics()), JsonViews.DiffView.of(preview.diff())));
+            return;
+        }
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.isBlank()) {
+            ctx.status(428).json(new ApiError("If-Match with the spec blob id is required to apply", null));
+            return;
+        }
+        if (!preview.applicable()) {
+            ctx.status(422).json(new ApiError("the instruction cannot be applied: "
+                    + preview.diagnostics().stream().map(d -> d.message()).findFirst().orElse("nothing to do"), "text"));
+            return;
+        }
+        SpecEditor.Result result = naturalLanguage.apply(spec, preview);
+        if (!result.applied()) {
+            ctx.status(422).json(new ApiError(result.diagnostics().stream().map(d -> d.message()).findFirst()
+                    .orElse("the edit could not be written"), "text"));
+            return;
+        }
+        edit(ctx, repo.get(), ifMatch.replace("\"", "").strip(), result.spec().source(), preview.instruction());
     }
 
     private void versions(Context ctx) {

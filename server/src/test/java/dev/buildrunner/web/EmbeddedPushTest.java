@@ -232,4 +232,40 @@ class EmbeddedPushTest {
                 .header("If-Match", "\"" + ifMatch + "\"").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void parseNaturalLanguagePreviewsThenApplies() throws Exception {
+        api("POST", "/api/repos", "{\"owner\":\"acme\",\"name\":\"shop\"}", TOKEN);
+        Path work = tmp.resolve("work");
+        git(tmp, "clone", "-q", "http://pusher:" + TOKEN + "@127.0.0.1:" + server.port() + "/git/acme/shop.git", work.toString());
+        Files.createDirectories(work.resolve(".buildrunner"));
+        Files.writeString(work.resolve(".buildrunner/PROJECT_SPEC.md"), resource("project-spec/br3-examples-SAMPLE_SPEC.md"));
+        git(work, "add", "-A");
+        git(work, "commit", "-q", "-m", "Add the spec");
+        git(work, "push", "-q", "origin", "main");
+        String blob = JSON.readTree(api("GET", "/api/repos/acme/shop/prd/current", null, TOKEN).body()).get("blobId").asText();
+        String instruction = "{\"text\":\"add requirement \\\"Audit log of role changes\\\" to role-based access control\"}";
+
+        JsonNode preview = JSON.readTree(api("POST", "/api/repos/acme/shop/prd/parse-nl", instruction, TOKEN).body());
+
+        assertThat(preview.get("applicable").asBoolean()).as(preview.toString()).isTrue();
+        assertThat(preview.get("edits").get(0).get("kind").asText()).isEqualTo("add-requirement");
+        assertThat(preview.get("edits").get(0).get("featureId").asText()).isEqualTo("role-based-access-control");
+        assertThat(preview.get("diff").get("modified").get(0).get("fields").toString()).isEqualTo("[\"requirements\"]");
+        assertThat(JSON.readTree(api("GET", "/api/repos/acme/shop/prd/current", null, TOKEN).body())
+                .get("blobId").asText()).as("a preview writes nothing").isEqualTo(blob);
+        JsonNode unknown = JSON.readTree(api("POST", "/api/repos/acme/shop/prd/parse-nl",
+                "{\"text\":\"make it better\"}", TOKEN).body());
+        assertThat(unknown.get("applicable").asBoolean()).isFalse();
+        assertThat(unknown.get("diagnostics").get(0).get("message").asText()).contains("add feature NAME");
+
+        String apply = instruction.replace("}", ",\"apply\":true}");
+        HttpResponse<String> applied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/repos/acme/shop/prd/parse-nl")).header("Authorization", "Bearer " + TOKEN)
+                .header("If-Match", blob).POST(HttpRequest.BodyPublishers.ofString(apply)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        git(work, "pull", "-q", "origin", "main");
+        assertThat(Files.readString(work.resolve(".buildrunner/PROJECT_SPEC.md"))).contains("- Audit log of role changes\n");
+    }
 }
