@@ -5,22 +5,16 @@ import dev.buildrunner.forge.webhook.AppendResult.Duplicate;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * journal lists every delivery whose append returned and that was not marked done.
  *
  * <p><b>Durability.</b> {@code append} and {@code markDone} return after their record is written
- * and {@link FileChannel#force forced}. One writer thread owns the file: callers hand it records
+ * and {@link java.nio.channels.FileChannel#force forced}. One writer thread owns the file: callers hand it records
  * and wait, and it writes everything that queued up while it was forcing in one write and one
  * force (group commit), so many request threads cost one fsync per group, and an interrupted
  * request thread cannot close the file. Records carry a CRC32 ({@link JournalCodec}); a record
@@ -74,76 +68,28 @@ public final class DeliveryJournal implements Closeable {
     public record Recovery(int pending, long validBytes, long discardedBytes, String discardReason) {
     }
 
-    private enum Kind { WRITE, BARRIER, COMPACT, CLOSE }
-
-    /** A unit of work for the writer thread; the caller waits on {@code done}. */
-    private record Request(Kind kind, byte[] frame, long appendSeq, CompletableFuture<Void> done) {
-        static Request of(Kind kind, byte[] frame, long appendSeq) {
-            return new Request(kind, frame, appendSeq, new CompletableFuture<>());
-        }
-    }
-
-    /** The requests one writer round handles. */
-    private static final class Round {
-        final List<Request> writes = new ArrayList<>();
-        final List<Request> compacts = new ArrayList<>();
-        Request close;
-
-        void add(Request r) {
-            switch (r.kind()) {
-                case WRITE, BARRIER -> writes.add(r);
-                case COMPACT -> compacts.add(r);
-                case CLOSE -> close = r;
-                default -> throw new IllegalStateException("unknown request " + r.kind());
-            }
-        }
-
-        void fail(Throwable cause) {
-            writes.forEach(r -> r.done().completeExceptionally(cause));
-            compacts.forEach(r -> r.done().completeExceptionally(cause));
-            if (close != null) {
-                close.done().completeExceptionally(cause);
-            }
-        }
-    }
-
     private final Path dir;
-    private final JournalOptions options;
     private final Clock clock;
-    private final boolean syncDirectory;
     private final FileLock lock;
     private final Recovery recovery;
-    private final Thread writer;
+    private final JournalWriter writer;
+    private final Thread writerThread;
 
-    /** Guards index, queue additions, closed and failure. */
+    /** Guards the index, queueing to the writer, and closed. */
     private final ReentrantLock indexLock = new ReentrantLock();
     private final JournalIndex index;
-    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private boolean closed;
-    private volatile IOException failure;
-    /** Every appended sequence number up to this one is on disk. */
-    private volatile long durableSeq;
-
-    // owned by the writer thread (and by open/close before it starts and after it ends)
-    private FileChannel channel;
-    private long fileBytes;
-    private long compactedBytes;
 
     private DeliveryJournal(Path dir, JournalOptions options, Clock clock, boolean syncDirectory, FileLock lock,
             JournalFiles.Loaded loaded) {
         this.dir = dir;
-        this.options = options;
         this.clock = clock;
-        this.syncDirectory = syncDirectory;
         this.lock = lock;
         this.index = loaded.index();
-        this.channel = loaded.channel();
-        this.fileBytes = loaded.fileBytes();
-        this.compactedBytes = loaded.fileBytes();
         this.recovery = loaded.recovery();
-        this.durableSeq = index.lastSeq();
-        this.writer = new Thread(this::runWriter, "delivery-journal " + dir.getFileName());
-        this.writer.setDaemon(true);
+        this.writer = new JournalWriter(dir, options, clock, syncDirectory, indexLock, loaded);
+        this.writerThread = new Thread(writer, "delivery-journal " + dir.getFileName());
+        this.writerThread.setDaemon(true);
     }
 
     /** Opens (or creates) the journal in {@code dir} with {@link JournalOptions#defaults()} and the UTC clock. */
@@ -168,7 +114,7 @@ public final class DeliveryJournal implements Closeable {
             JournalFiles.Loaded loaded = JournalFiles.load(dir, options, syncDirectory, clock.millis());
             loaded.index().evict(clock.instant());
             DeliveryJournal journal = new DeliveryJournal(dir, options, clock, syncDirectory, lock, loaded);
-            journal.writer.start();
+            journal.writerThread.start();
             return journal;
         } catch (IOException | RuntimeException e) {
             lock.channel().close();
@@ -184,8 +130,8 @@ public final class DeliveryJournal implements Closeable {
     /**
      * Journals a verified push, unless it repeats one journaled before.
      *
-     * @return {@link Appended} with the new sequence number, or {@link Duplicate}; either way the
-     *     record is on disk when this returns
+     * @return {@link Appended} with the new entry, or {@link Duplicate}; either way the record is on
+     *     disk when this returns
      * @throws IOException if the record could not be written and forced (nothing is acknowledged),
      *     or the journal failed earlier
      * @throws InterruptedIOException if the thread was interrupted while waiting; the record may
@@ -195,15 +141,16 @@ public final class DeliveryJournal implements Closeable {
     public AppendResult append(PushEvent event) throws IOException {
         Objects.requireNonNull(event, "event");
         AppendResult result;
-        Request request = null;
+        JournalWriter.Request request = null;
         indexLock.lock();
         try {
             ensureUsable();
             Optional<Duplicate> duplicate = index.duplicateOf(event);
             if (duplicate.isPresent()) {
                 result = duplicate.get();
-                if (duplicate.get().seq() > durableSeq) {
-                    request = enqueue(Kind.BARRIER, null, 0);   // answer after the earlier record is on disk
+                if (duplicate.get().seq() > writer.durableSeq()) {
+                    // answer only once the earlier record is on disk
+                    request = writer.submit(JournalWriter.Kind.BARRIER, null, 0);
                 }
             } else {
                 long seq = index.lastSeq() + 1;
@@ -211,7 +158,7 @@ public final class DeliveryJournal implements Closeable {
                 byte[] frame = JournalCodec.frame(new JournalCodec.Append(entry));
                 index.addPending(entry);
                 index.evict(entry.appendedAt());
-                request = enqueue(Kind.WRITE, frame, seq);
+                request = writer.submit(JournalWriter.Kind.WRITE, frame, seq);
                 result = new Appended(entry);
             }
         } finally {
@@ -232,7 +179,7 @@ public final class DeliveryJournal implements Closeable {
      * @throws IOException if the mark could not be written and forced, or the journal failed
      */
     public boolean markDone(long seq) throws IOException {
-        Request request;
+        JournalWriter.Request request;
         indexLock.lock();
         try {
             ensureUsable();
@@ -240,7 +187,7 @@ public final class DeliveryJournal implements Closeable {
                 return false;
             }
             index.evict(clock.instant());
-            request = enqueue(Kind.WRITE, JournalCodec.frame(new JournalCodec.Done(seq)), 0);
+            request = writer.submit(JournalWriter.Kind.WRITE, JournalCodec.frame(new JournalCodec.Done(seq)), 0);
         } finally {
             indexLock.unlock();
         }
@@ -255,7 +202,7 @@ public final class DeliveryJournal implements Closeable {
     public List<JournalEntry> pending() {
         indexLock.lock();
         try {
-            return index.pending(durableSeq);
+            return index.pending(writer.durableSeq());
         } finally {
             indexLock.unlock();
         }
@@ -269,31 +216,29 @@ public final class DeliveryJournal implements Closeable {
      *     old file in use
      */
     public void compact() throws IOException {
-        Request request;
+        JournalWriter.Request request;
         indexLock.lock();
         try {
             ensureUsable();
-            request = enqueue(Kind.COMPACT, null, 0);
+            request = writer.submit(JournalWriter.Kind.COMPACT, null, 0);
         } finally {
             indexLock.unlock();
         }
         await(request, "compact");
     }
 
-    /**
-     * Finishes the queued writes, stops the writer thread and releases the directory. Idempotent.
-     */
+    /** Finishes the queued writes, stops the writer thread and releases the directory. Idempotent. */
     @Override
     public void close() throws IOException {
-        Request request = null;
+        JournalWriter.Request request = null;
         indexLock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            if (failure == null) {
-                request = enqueue(Kind.CLOSE, null, 0);
+            if (writer.failure() == null) {
+                request = writer.submit(JournalWriter.Kind.CLOSE, null, 0);
             }
         } finally {
             indexLock.unlock();
@@ -306,13 +251,13 @@ public final class DeliveryJournal implements Closeable {
                     LOG.warn("delivery journal {}: closing after a failure: {}", dir, e.getCause().toString());
                 }
             }
-            writer.join();
+            writerThread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while closing the delivery journal " + dir);
         } finally {
-            if (!writer.isAlive()) {
-                channel.close();
+            if (!writerThread.isAlive()) {
+                writer.closeFile();
             }
             lock.channel().close();
         }
@@ -322,19 +267,12 @@ public final class DeliveryJournal implements Closeable {
         if (closed) {
             throw new IllegalStateException("delivery journal " + dir + " is closed");
         }
-        if (failure != null) {
-            throw new IOException("delivery journal " + dir + " failed earlier; reopen it", failure);
+        if (writer.failure() != null) {
+            throw new IOException("delivery journal " + dir + " failed earlier; reopen it", writer.failure());
         }
     }
 
-    /** Queues a request; the caller holds indexLock, so queue order is the order of index changes. */
-    private Request enqueue(Kind kind, byte[] frame, long appendSeq) {
-        Request r = Request.of(kind, frame, appendSeq);
-        queue.add(r);
-        return r;
-    }
-
-    private void await(Request request, String what) throws IOException {
+    private void await(JournalWriter.Request request, String what) throws IOException {
         try {
             request.done().get();
         } catch (InterruptedException e) {
@@ -342,115 +280,7 @@ public final class DeliveryJournal implements Closeable {
             throw new InterruptedIOException("interrupted waiting for the delivery journal to " + what);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException ise) {
-                throw new IllegalStateException(ise.getMessage(), ise);
-            }
             throw new IOException("delivery journal " + dir + " could not " + what + ": " + cause, cause);
         }
-    }
-
-    private void runWriter() {
-        Round round = new Round();
-        try {
-            while (true) {
-                round = new Round();
-                round.add(queue.take());
-                List<Request> more = new ArrayList<>();
-                queue.drainTo(more);
-                more.forEach(round::add);
-                flush(round.writes);
-                if (!round.compacts.isEmpty() || (round.close == null && compactionDue())) {
-                    rewrite(round);
-                }
-                round.compacts.forEach(r -> r.done().complete(null));
-                if (round.close != null) {
-                    round.close.done().complete(null);
-                    return;
-                }
-            }
-        } catch (Exception | Error e) {
-            fail(round, e);
-        }
-    }
-
-    /** Writes the frames of a group in one write, forces once, then releases the waiting callers. */
-    private void flush(List<Request> group) throws IOException {
-        List<ByteBuffer> buffers = new ArrayList<>(group.size());
-        long total = 0;
-        long maxSeq = 0;
-        for (Request r : group) {
-            if (r.frame() != null) {
-                buffers.add(ByteBuffer.wrap(r.frame()));
-                total += r.frame().length;
-            }
-            maxSeq = Math.max(maxSeq, r.appendSeq());
-        }
-        if (total > 0) {
-            ByteBuffer[] array = buffers.toArray(ByteBuffer[]::new);
-            long written = 0;
-            while (written < total) {
-                written += channel.write(array);
-            }
-            channel.force(false);
-            fileBytes += total;
-        }
-        if (maxSeq > durableSeq) {
-            durableSeq = maxSeq;
-        }
-        group.forEach(r -> r.done().complete(null));
-    }
-
-    private boolean compactionDue() {
-        return fileBytes >= options.compactAtBytes() && fileBytes >= 2 * compactedBytes;
-    }
-
-    /**
-     * Compaction. Under the index lock: write out what queued up meanwhile (so the old file and
-     * the index agree), then snapshot the index; outside it: replace the file. A failure before
-     * the rename keeps the old file (logged); after it, the journal fails.
-     */
-    private void rewrite(Round round) throws IOException {
-        byte[] bytes;
-        indexLock.lock();
-        try {
-            List<Request> late = new ArrayList<>();
-            queue.drainTo(late);
-            late.forEach(round::add);   // a failure below fails them with the round
-            flush(late.stream().filter(r -> r.kind() == Kind.WRITE || r.kind() == Kind.BARRIER).toList());
-            index.evict(clock.instant());
-            bytes = JournalFiles.encode(index.lastSeq(), index.snapshot());
-        } finally {
-            indexLock.unlock();
-        }
-        FileChannel next;
-        try {
-            next = JournalFiles.replace(dir, bytes, false);
-        } catch (IOException e) {
-            LOG.warn("delivery journal {}: compaction failed, keeping the current file: {}", dir, e.toString());
-            return;
-        }
-        FileChannel old = channel;
-        channel = next;
-        fileBytes = bytes.length;
-        compactedBytes = bytes.length;
-        old.close();
-        if (syncDirectory) {
-            JournalFiles.forceDirectory(dir);
-        }
-    }
-
-    private void fail(Round round, Throwable e) {
-        IOException io = e instanceof IOException ioe ? ioe : new IOException(e.toString(), e);
-        LOG.error("delivery journal {} failed; appends are refused until it is reopened", dir, e);
-        indexLock.lock();
-        try {
-            failure = io;
-            List<Request> rest = new ArrayList<>();
-            queue.drainTo(rest);
-            rest.forEach(r -> r.done().completeExceptionally(io));
-        } finally {
-            indexLock.unlock();
-        }
-        round.fail(io);
     }
 }

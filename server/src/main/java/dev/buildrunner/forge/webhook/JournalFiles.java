@@ -80,7 +80,8 @@ final class JournalFiles {
         if (base.isEmpty()) {
             Path aside = dir.resolve(JOURNAL + ".corrupt-" + now);
             Files.move(file, aside);
-            LOG.error("delivery journal {}: damaged header; moved the file to {} and started a new journal", file, aside);
+            LOG.error("delivery journal {}: damaged header; moved the file to {} and started a new journal",
+                    file, aside);
             replace(dir, JournalCodec.header(0), syncDirectory).close();
             bytes = Files.readAllBytes(file);
             base = JournalCodec.readHeader(bytes);

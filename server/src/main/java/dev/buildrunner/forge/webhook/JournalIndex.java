@@ -40,7 +40,8 @@ final class JournalIndex {
     Optional<Duplicate> duplicateOf(PushEvent event) {
         Long seq = byDelivery.get(event.deliveryId());
         if (seq != null) {
-            return Optional.of(new Duplicate(seq, "delivery id " + event.deliveryId() + " already journaled as #" + seq));
+            return Optional.of(new Duplicate(seq,
+                    "delivery id " + event.deliveryId() + " already journaled as #" + seq));
         }
         seq = byPush.get(event.pushKey());
         if (seq != null) {

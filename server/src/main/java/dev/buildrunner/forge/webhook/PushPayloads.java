@@ -88,7 +88,8 @@ final class PushPayloads {
             return Outcome.problem("invalid after: expected 40 or 64 hex digits, got " + shown(after));
         }
         if (before.length() != after.length()) {
-            return Outcome.problem("invalid after: " + after.length() + " hex digits but before has " + before.length());
+            return Outcome.problem("invalid after: " + after.length() + " hex digits but before has "
+                    + before.length());
         }
         if (PushEvent.isZeroId(before) && PushEvent.isZeroId(after)) {
             return Outcome.problem("invalid before and after: both are the zero id");
@@ -126,7 +127,8 @@ final class PushPayloads {
         Optional<Boolean> forced = flag(root, "forced");
         for (String f : new String[] {"created", "deleted", "forced"}) {
             if (root.hasNonNull(f) && !root.get(f).isBoolean()) {
-                return Outcome.problem("invalid " + f + ": expected true or false, got " + shown(root.get(f).toString()));
+                return Outcome.problem("invalid " + f + ": expected true or false, got "
+                        + shown(root.get(f).toString()));
             }
         }
         boolean created = createdFlag.orElse(PushEvent.isZeroId(before));

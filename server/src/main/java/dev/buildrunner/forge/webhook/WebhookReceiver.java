@@ -113,7 +113,8 @@ public final class WebhookReceiver {
         if (delivery.isPresent()) {
             deliveryId = delivery.get().getValue();
             if (deliveryId.length() > MAX_DELIVERY_ID || !deliveryId.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-                return new Rejected(400, "invalid " + delivery.get().getKey() + " header: " + PushPayloads.shown(deliveryId));
+                return new Rejected(400, "invalid " + delivery.get().getKey() + " header: "
+                        + PushPayloads.shown(deliveryId));
             }
         } else {
             deliveryId = "body-sha256:" + Signatures.sha256Hex(rawBody);
@@ -188,7 +189,8 @@ public final class WebhookReceiver {
     private static String[] deliveryHeaderNames(Forge forge) {
         return switch (forge) {
             case GITHUB -> new String[] {"X-GitHub-Delivery"};
-            case GITEA -> new String[] {"X-Gitea-Delivery", "X-Forgejo-Delivery", "X-Gogs-Delivery", "X-GitHub-Delivery"};
+            case GITEA -> new String[] {"X-Gitea-Delivery", "X-Forgejo-Delivery", "X-Gogs-Delivery",
+                "X-GitHub-Delivery"};
             case GITLAB -> new String[] {"X-Gitlab-Event-UUID", "Idempotency-Key"};
         };
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ContractSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GITHUB_HEADERS = "/contracts/github/examples/push.branch-created.headers.json";
     private static final SchemaRegistry ASSERTING = registry(true);
 
     private static SchemaRegistry registry(boolean formatAssertions) {
@@ -98,7 +99,7 @@ class ContractSchemaTest {
 
     @Test
     void formatAssertionIsOnANonUuidDeliveryIdFailsOnlyWithIt() {
-        ObjectNode h = (ObjectNode) headers(Fixtures.headers("/contracts/github/examples/push.branch-created.headers.json"));
+        ObjectNode h = (ObjectNode) headers(Fixtures.headers(GITHUB_HEADERS));
         h.put("x-github-delivery", "not-a-uuid");
         List<Error> asserted = schema(ASSERTING, "/contracts/github/webhook-headers.schema.json").validate(h);
         assertThat(asserted).extracting(Error::getKeyword).containsExactly("format");
@@ -107,7 +108,7 @@ class ContractSchemaTest {
 
     @Test
     void signatureShapesTheContractsForbid() {
-        ObjectNode github = (ObjectNode) headers(Fixtures.headers("/contracts/github/examples/push.branch-created.headers.json"));
+        ObjectNode github = (ObjectNode) headers(Fixtures.headers(GITHUB_HEADERS));
         // the OpenAPI's own example value: a 40-hex placeholder
         github.put("x-hub-signature-256", "sha256=6dcb09b5b57875f334f61aebed695e2e4193db5e");
         assertThat(schema(ASSERTING, "/contracts/github/webhook-headers.schema.json").validate(github))

@@ -107,8 +107,10 @@ class DeliveryJournalConcurrencyTest {
                     LongStream.rangeClosed(1, total).boxed().toList());
             assertThat(sharedWinners).hasSize(SHARED);
             sharedWinners.values().forEach(ids -> assertThat(ids).hasSize(1));
-            Set<Long> expectedPending = appended.keySet().stream().filter(s -> !done.contains(s)).collect(Collectors.toSet());
-            assertThat(journal.pending()).extracting(JournalEntry::seq).containsExactlyInAnyOrderElementsOf(expectedPending);
+            Set<Long> expectedPending = appended.keySet().stream().filter(s -> !done.contains(s))
+                    .collect(Collectors.toSet());
+            assertThat(journal.pending()).extracting(JournalEntry::seq)
+                    .containsExactlyInAnyOrderElementsOf(expectedPending);
             assertThat(expectedPending).allMatch(s -> s % 3 == 0);
         } finally {
             pool.shutdownNow();

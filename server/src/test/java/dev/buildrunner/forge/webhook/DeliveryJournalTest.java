@@ -51,7 +51,8 @@ class DeliveryJournalTest {
     void appendedDeliveriesArePendingUntilDoneAndSurviveReopening() throws IOException {
         PushEvent plain = Fixtures.push("a", 1);
         PushEvent gitea = new PushEvent(Forge.GITEA, "gitea-1", "alice/demo", "http://gitea.local:3000/alice/demo.git",
-                Optional.empty(), "refs/tags/v1.0", Fixtures.ZERO, Fixtures.hex40(7, 7), true, false, Optional.empty(), "");
+                Optional.empty(), "refs/tags/v1.0", Fixtures.ZERO, Fixtures.hex40(7, 7), true, false, Optional.empty(),
+                "");
         PushEvent forced = new PushEvent(Forge.GITLAB, "gl-1", "group/sub/project", "https://gitlab.example/g/s/p.git",
                 Optional.of("develop"), "refs/heads/develop", Fixtures.hex40(1, 2), Fixtures.hex40(3, 4), false, false,
                 Optional.of(true), "Jöhn Smïth");
@@ -79,11 +80,13 @@ class DeliveryJournalTest {
 
     @Test
     void duplicatesByDeliveryIdAndByPushKeyEvenAfterDoneAndReopen() throws IOException {
-        PushEvent first = Fixtures.push("id-1", "acme/widgets", "refs/heads/main", Fixtures.hex40(1, 1), Fixtures.hex40(1, 2));
-        PushEvent sameId = Fixtures.push("id-1", "acme/widgets", "refs/heads/main", Fixtures.hex40(1, 2), Fixtures.hex40(1, 3));
+        String main = "refs/heads/main";
+        PushEvent first = Fixtures.push("id-1", "acme/widgets", main, Fixtures.hex40(1, 1), Fixtures.hex40(1, 2));
+        PushEvent sameId = Fixtures.push("id-1", "acme/widgets", main, Fixtures.hex40(1, 2), Fixtures.hex40(1, 3));
         PushEvent samePushOtherHook = Fixtures.push("id-2", "ACME/Widgets", "refs/heads/main", Fixtures.hex40(1, 1),
                 Fixtures.hex40(1, 2));
-        PushEvent otherRef = Fixtures.push("id-3", "acme/widgets", "refs/heads/dev", Fixtures.hex40(1, 1), Fixtures.hex40(1, 2));
+        PushEvent otherRef = Fixtures.push("id-3", "acme/widgets", "refs/heads/dev", Fixtures.hex40(1, 1),
+                Fixtures.hex40(1, 2));
         try (DeliveryJournal j = open()) {
             assertThat(seq(j.append(first))).isEqualTo(1);
             assertThat(j.append(sameId)).isEqualTo(new Duplicate(1, "delivery id id-1 already journaled as #1"));

@@ -44,7 +44,8 @@ final class Fixtures {
     /** A headers example file as a map, without its {@code _comment}. */
     static Map<String, String> headers(String resource) {
         try {
-            Map<String, String> h = JSON.readValue(bytes(resource), new TypeReference<LinkedHashMap<String, String>>() { });
+            Map<String, String> h = JSON.readValue(bytes(resource),
+                    new TypeReference<LinkedHashMap<String, String>>() { });
             h.remove("_comment");
             return h;
         } catch (IOException e) {

@@ -30,7 +30,9 @@ class JournalCodecTest {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {
             int kind = r.nextInt(10);
-            b.appendCodePoint(kind < 7 ? 'a' + r.nextInt(26) : kind < 9 ? 0xe0 + r.nextInt(30) : 0x1f600 + r.nextInt(50));
+            // ASCII, Latin-1 letters, and emoji (4 bytes in UTF-8)
+            b.appendCodePoint(kind < 7 ? 'a' + r.nextInt(26) : kind < 9 ? 0xe0 + r.nextInt(30)
+                    : 0x1f600 + r.nextInt(50));
         }
         return b.toString();
     }
@@ -62,7 +64,8 @@ class JournalCodecTest {
         for (int i = 0; i < 2_000; i++) {
             JournalEntry entry = new JournalEntry(1 + r.nextInt(1_000_000), Instant.ofEpochMilli(r.nextLong() >>> 22),
                     randomEvent(r));
-            List<JournalCodec.Record> records = List.of(new JournalCodec.Append(entry), new JournalCodec.Done(entry.seq()),
+            List<JournalCodec.Record> records = List.of(new JournalCodec.Append(entry),
+                    new JournalCodec.Done(entry.seq()),
                     new JournalCodec.Key(entry.seq(), entry.appendedAt(), entry.event().deliveryId(),
                             entry.event().pushKey()));
             byte[] file = JournalFiles.encode(7, records);
@@ -122,7 +125,8 @@ class JournalCodecTest {
                 }
             }
             try (DeliveryJournal j = DeliveryJournal.open(dir)) {
-                assertThat(j.pending()).as("cut at %d", cut).extracting(JournalEntry::seq).containsExactlyElementsOf(expected);
+                assertThat(j.pending()).as("cut at %d", cut).extracting(JournalEntry::seq)
+                        .containsExactlyElementsOf(expected);
                 j.pending().forEach(e -> assertThat(e.event()).isEqualTo(events.get((int) e.seq() - 1)));
                 int validEnd = whole == 0 ? JournalCodec.HEADER_BYTES : ends.get(whole - 1);
                 assertThat(j.recovery().validBytes()).isEqualTo(validEnd);

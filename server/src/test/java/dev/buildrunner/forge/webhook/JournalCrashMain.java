@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * The child process of {@link DeliveryJournalCrashTest}, run until it is killed:
  * {@code <journal dir> <prefix> <threads> [<effect log>]}. Each thread appends deliveries
  * {@code <prefix>-<thread>-<n>} and prints {@code ack <delivery id> <seq>} after the append
- * returned (the moment the web layer would answer 2xx), then pauses a little. With an effect log, a consumer thread also
- * processes pending deliveries ({@link EffectLog}) and prints {@code done <seq>} after each
- * {@code markDone} returned.
+ * returned (the moment the web layer would answer 2xx), then pauses a little. With an effect
+ * log, a consumer thread also processes pending deliveries ({@link EffectLog}) and prints
+ * {@code done <seq>} after each {@code markDone} returned.
  */
 public final class JournalCrashMain {
     /** Keeps the backlog the test drains afterwards small: about 4 x 150 appends/s. */

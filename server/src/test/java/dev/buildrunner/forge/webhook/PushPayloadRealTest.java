@@ -39,8 +39,8 @@ class PushPayloadRealTest {
     @Test
     void githubBranchCreatedWithItsRecordedHeaders() {
         byte[] body = Fixtures.bytes("/contracts/github/examples/push.branch-created.json");
-        PushEvent e = accept(Forge.GITHUB, Fixtures.headers("/contracts/github/examples/push.branch-created.headers.json"),
-                body);
+        PushEvent e = accept(Forge.GITHUB,
+                Fixtures.headers("/contracts/github/examples/push.branch-created.headers.json"), body);
         assertThat(e).isEqualTo(new PushEvent(Forge.GITHUB, "0b989ba4-242f-11e5-81e1-c7b6966d2516",
                 "Codertocat/Hello-World", "https://github.com/Codertocat/Hello-World.git", Optional.of("master"),
                 "refs/heads/master", ZERO, HELLO_AFTER, true, false, Optional.of(false), "Codertocat"));

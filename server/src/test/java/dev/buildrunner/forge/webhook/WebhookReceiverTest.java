@@ -31,6 +31,18 @@ class WebhookReceiverTest {
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final SecretLookup secrets = SecretLookup.serverWide(SECRET);
 
+    private WebhookDecision github(SecretLookup with) {
+        return receiver.receive(Forge.GITHUB, Fixtures.headers(GITHUB_HEADERS), Fixtures.bytes(GITHUB_BODY), with);
+    }
+
+    private WebhookDecision gitea(SecretLookup with) {
+        return receiver.receive(Forge.GITEA, Fixtures.headers(GITEA_HEADERS), Fixtures.bytes(GITEA_BODY), with);
+    }
+
+    private WebhookDecision gitlab(SecretLookup with) {
+        return receiver.receive(Forge.GITLAB, Fixtures.headers(GITLAB_HEADERS), Fixtures.bytes(GITLAB_BODY), with);
+    }
+
     private static Map<String, String> edit(String resource, UnaryOperator<Map<String, String>> change) {
         return change.apply(new LinkedHashMap<>(Fixtures.headers(resource)));
     }
@@ -50,12 +62,9 @@ class WebhookReceiverTest {
 
     @Test
     void validSignaturesOfEveryForgeAreAccepted() {
-        assertThat(receiver.receive(Forge.GITHUB, Fixtures.headers(GITHUB_HEADERS), Fixtures.bytes(GITHUB_BODY), secrets))
-                .isInstanceOf(Accepted.class);
-        assertThat(receiver.receive(Forge.GITEA, Fixtures.headers(GITEA_HEADERS), Fixtures.bytes(GITEA_BODY), secrets))
-                .isInstanceOf(Accepted.class);
-        assertThat(receiver.receive(Forge.GITLAB, Fixtures.headers(GITLAB_HEADERS), Fixtures.bytes(GITLAB_BODY), secrets))
-                .isInstanceOf(Accepted.class);
+        assertThat(github(secrets)).isInstanceOf(Accepted.class);
+        assertThat(gitea(secrets)).isInstanceOf(Accepted.class);
+        assertThat(gitlab(secrets)).isInstanceOf(Accepted.class);
     }
 
     @Test
@@ -77,12 +86,9 @@ class WebhookReceiverTest {
     @Test
     void aWrongSecretIsRejected() {
         SecretLookup wrong = SecretLookup.serverWide("another-secret");
-        assertRejected(receiver.receive(Forge.GITHUB, Fixtures.headers(GITHUB_HEADERS), Fixtures.bytes(GITHUB_BODY), wrong),
-                401, "does not match");
-        assertRejected(receiver.receive(Forge.GITEA, Fixtures.headers(GITEA_HEADERS), Fixtures.bytes(GITEA_BODY), wrong),
-                401, "does not match");
-        assertRejected(receiver.receive(Forge.GITLAB, Fixtures.headers(GITLAB_HEADERS), Fixtures.bytes(GITLAB_BODY), wrong),
-                401, "X-Gitlab-Token does not match");
+        assertRejected(github(wrong), 401, "does not match");
+        assertRejected(gitea(wrong), 401, "does not match");
+        assertRejected(gitlab(wrong), 401, "X-Gitlab-Token does not match");
     }
 
     @Test
@@ -103,10 +109,8 @@ class WebhookReceiverTest {
     @Test
     void withNoSecretConfiguredNothingIsAccepted() {
         SecretLookup none = SecretLookup.of(Map.of(), Optional.empty());
-        assertRejected(receiver.receive(Forge.GITHUB, Fixtures.headers(GITHUB_HEADERS), Fixtures.bytes(GITHUB_BODY), none),
-                401, "no webhook secret configured for repository 'Codertocat/Hello-World'");
-        assertRejected(receiver.receive(Forge.GITLAB, Fixtures.headers(GITLAB_HEADERS), Fixtures.bytes(GITLAB_BODY), none),
-                401, "no webhook secret configured");
+        assertRejected(github(none), 401, "no webhook secret configured for repository 'Codertocat/Hello-World'");
+        assertRejected(gitlab(none), 401, "no webhook secret configured");
         // an empty secret is no secret: an empty token must not match it
         SecretLookup empty = SecretLookup.serverWide("");
         Map<String, String> emptyToken = edit(GITLAB_HEADERS, h -> {
@@ -176,10 +180,10 @@ class WebhookReceiverTest {
     @Test
     void gitlabTokenIsComparedWhole() {
         byte[] body = Fixtures.bytes(GITLAB_BODY);
-        for (String token : new String[] {"buildrunner-test-secre", "buildrunner-test-secret2", "BUILDRUNNER-TEST-SECRET",
-                "x"}) {
-            assertRejected(receiver.receive(Forge.GITLAB, Fixtures.gitlab(token, "Push Hook", "u-1"), body, secrets), 401,
-                    "X-Gitlab-Token does not match");
+        for (String token : new String[] {"buildrunner-test-secre", "buildrunner-test-secret2",
+                "BUILDRUNNER-TEST-SECRET", "x"}) {
+            assertRejected(receiver.receive(Forge.GITLAB, Fixtures.gitlab(token, "Push Hook", "u-1"), body, secrets),
+                    401, "X-Gitlab-Token does not match");
         }
         assertThat(receiver.receive(Forge.GITLAB, Fixtures.gitlab(SECRET, "Push Hook", "u-1"), body, secrets))
                 .isInstanceOf(Accepted.class);
@@ -196,11 +200,9 @@ class WebhookReceiverTest {
     @Test
     void perRepositorySecretWinsOverTheServerWideOne() {
         SecretLookup perRepo = SecretLookup.of(Map.of("codertocat/hello-world", SECRET), Optional.of("server-secret"));
-        assertThat(receiver.receive(Forge.GITHUB, Fixtures.headers(GITHUB_HEADERS), Fixtures.bytes(GITHUB_BODY), perRepo))
-                .isInstanceOf(Accepted.class);
+        assertThat(github(perRepo)).isInstanceOf(Accepted.class);
         // Gitea's alice/demo has no own secret: the server-wide one applies, and the delivery was signed with another
-        assertRejected(receiver.receive(Forge.GITEA, Fixtures.headers(GITEA_HEADERS), Fixtures.bytes(GITEA_BODY), perRepo),
-                401, "does not match");
+        assertRejected(gitea(perRepo), 401, "does not match");
     }
 
     @Test
@@ -254,8 +256,8 @@ class WebhookReceiverTest {
         assertField("{\"ref\":\"refs/heads/a b\"," + ids + repo + "}", "invalid ref");
         assertField("{\"ref\":\"refs/heads/main\",\"before\":\"abc\",\"after\":\"" + "a".repeat(40) + "\"" + repo + "}",
                 "invalid before: expected 40 or 64 hex digits, got 'abc'");
-        assertField("{\"ref\":\"refs/heads/main\",\"before\":\"" + Fixtures.ZERO + "\",\"after\":\"" + Fixtures.ZERO + "\""
-                + repo + "}", "both are the zero id");
+        String zeros = "\"before\":\"" + Fixtures.ZERO + "\",\"after\":\"" + Fixtures.ZERO + "\"";
+        assertField("{\"ref\":\"refs/heads/main\"," + zeros + repo + "}", "both are the zero id");
         assertField("{\"ref\":\"refs/heads/main\"," + ids + ",\"repository\":{\"full_name\":\"../etc\","
                 + "\"clone_url\":\"https://x/a/b.git\"}}", "invalid repository.full_name: '../etc'");
         assertField("{\"ref\":\"refs/heads/main\"," + ids + ",\"repository\":{\"full_name\":\"a/b\","
@@ -277,8 +279,8 @@ class WebhookReceiverTest {
         WebhookDecision d = receiver.receive(Forge.GITHUB, Fixtures.github(ping, SECRET, "ping", "p-1"), ping, secrets);
         assertThat(d).isEqualTo(new Ignored("ping"));
         assertThat(d.httpStatus()).isEqualTo(200);
-        assertRejected(receiver.receive(Forge.GITHUB, Fixtures.github(ping, "wrong", "ping", "p-1"), ping, secrets), 401,
-                "does not match");
+        assertRejected(receiver.receive(Forge.GITHUB, Fixtures.github(ping, "wrong", "ping", "p-1"), ping, secrets),
+                401, "does not match");
 
         byte[] body = Fixtures.bytes(GITEA_BODY);
         assertThat(receiver.receive(Forge.GITEA, Fixtures.gitea(body, SECRET, "create", "c-1"), body, secrets))
