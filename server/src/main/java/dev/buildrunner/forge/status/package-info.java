@@ -18,6 +18,14 @@
  *       and restarts.
  * </ul>
  *
+ * <p>Wiring, in short: the pipeline posts to the embedded store ({@code notes.post(sha,
+ * StatusRequest.of(StatusState.PENDING, "buildrunner/spec", "parsing"), "buildrunner")}) and, for
+ * a forge mirror, enqueues the same request in one {@code StatusOutbox.open(dataDir.resolve(
+ * "status-outbox"), router)} started at boot and closed at shutdown; the read routes resolve
+ * {@code REF} with {@code notes.resolve(ref)} and answer {@code json.list(repo, notes.list(sha))}
+ * and {@code json.combined(repo, notes.combined(sha))}; a {@code StatusRejectedException} becomes
+ * 422 with {@code json.rejected(e)}.
+ *
  * <p>Depends on the JDK, JGit, Jackson and slf4j only: nothing else of BuildRunner (issue 4
  * layering). Nullable values are named so in the javadoc; nothing else is null.
  */

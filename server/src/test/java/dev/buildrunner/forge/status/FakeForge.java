@@ -70,6 +70,7 @@ final class FakeForge implements AutoCloseable {
         this.clock = clock;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(0));
             // GitLab's project ids are url-encoded paths (acme%2Fapp); Jetty refuses %2F by default
             cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
             cfg.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
