@@ -95,6 +95,10 @@ public final class PushPipeline {
             lines.add(change.ref() + " deleted: nothing to analyse");
             return new PushReport(change, lines, checks);
         }
+        if (change.ref().equals(Constants.R_HEADS + "buildrunner")) {
+            lines.add(change.ref() + " is BuildRunner's state branch, not analysed");
+            return new PushReport(change, lines, checks);
+        }
         if (!change.ref().startsWith(Constants.R_HEADS) && !isPullHead(change.ref())) {
             lines.add(change.ref() + ": not a branch, not analysed");
             return new PushReport(change, lines, checks);

@@ -11,7 +11,13 @@ import dev.buildrunner.pipeline.Repositories;
 import dev.buildrunner.pipeline.RepositoryLanes;
 import dev.buildrunner.pipeline.RepositoryName;
 import dev.buildrunner.pipeline.SpecCommits;
-import dev.buildrunner.pipeline.StatusPublisher;
+import dev.buildrunner.forge.status.StatusOutbox;
+import dev.buildrunner.forge.webhook.DeliveryJournal;
+import dev.buildrunner.forge.webhook.WebhookInbox;
+import dev.buildrunner.forge.webhook.WebhookReceiver;
+import dev.buildrunner.pipeline.Mirrors;
+import dev.buildrunner.pipeline.StatusRouting;
+import dev.buildrunner.pipeline.WebhookSecrets;
 import dev.buildrunner.plan.AdaptivePlanner;
 import dev.buildrunner.plan.Planner;
 import dev.buildrunner.spec.SpecParser;
@@ -21,6 +27,7 @@ import dev.buildrunner.sync.PlanSync;
 import dev.buildrunner.view.JsonViews;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +59,20 @@ public final class BuildRunnerServer implements AutoCloseable {
     private final LiveStream stream;
     private final ObjectMapper json = new ObjectMapper();
 
-    private BuildRunnerServer(ServerConfig config, AdminToken token, Clock clock, StatusPublisher statuses) {
+    private final DeliveryJournal journal;
+    private final Optional<StatusOutbox> outbox;
+    private final StatusRouting statuses;
+    private final WebhookRoutes webhooks;
+
+    private BuildRunnerServer(ServerConfig config, AdminToken token, Clock clock) throws IOException {
         Credentials credentials = new Credentials(token);
         this.repositories = new Repositories(config.dataDir().resolve("repos"));
+        this.journal = DeliveryJournal.open(config.dataDir().resolve("journal"));
+        this.outbox = config.forgeSinks().isEmpty() ? Optional.empty()
+                : Optional.of(StatusOutbox.open(config.dataDir().resolve("status-outbox"), repo ->
+                        forgeOf(repo).map(config.forgeSinks()::get)));
+        this.statuses = new StatusRouting(repositories, outbox);
+        WebhookSecrets secrets = new WebhookSecrets(config.dataDir().resolve("webhook-secrets"), config.webhookSecret());
         this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.lanes = new RepositoryLanes(workers);
         this.stream = new LiveStream(json, new Credentials(token));
@@ -65,8 +83,11 @@ public final class BuildRunnerServer implements AutoCloseable {
         ReportLinksHolder links = new ReportLinksHolder(base);
         this.pipeline = new PushPipeline(repositories, parser, sync, new WriterLanes(), statuses, c -> false,
                 links::links, stream::publish);
+        this.webhooks = new WebhookRoutes(new WebhookInbox(new WebhookReceiver(), secrets, journal),
+                journal, new Mirrors(repositories, config.fetchToken()), pipeline, lanes);
+        StatusRoutes statusRoutes = new StatusRoutes(repositories, statuses, links::links);
         this.app = Javalin.create(cfg -> {
-            cfg.http.maxRequestSize = 25L * 1024 * 1024;
+            cfg.http.maxRequestSize = WebhookReceiver.MAX_BODY_BYTES;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServletContextHandler(h -> {
@@ -91,6 +112,22 @@ public final class BuildRunnerServer implements AutoCloseable {
             cfg.routes.ws("/api/repos/{owner}/{name}/stream", stream::configure);
             new PrdRoutes(repositories, new SpecCommits(clock), parser, pipeline::store, this::submit, json)
                     .register(cfg.routes);
+            statusRoutes.register(cfg.routes);
+            webhooks.register(cfg.routes);
+            cfg.routes.put("/api/repos/{owner}/{name}/webhook-secret", ctx -> {
+                JsonNode body = json.readTree(ctx.bodyAsBytes());
+                if (body == null || !body.hasNonNull("secret")) {
+                    ctx.status(400).json(new ApiError("missing string field 'secret'", "secret"));
+                    return;
+                }
+                try {
+                    secrets.set(new RepositoryName(ctx.pathParam("owner"), ctx.pathParam("name")), body.get("secret").asText());
+                } catch (IllegalArgumentException e) {
+                    ctx.status(400).json(new ApiError(e.getMessage(), "secret"));
+                    return;
+                }
+                ctx.status(204);
+            });
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(400).json(new ApiError(e.getMessage(), null)));
         });
@@ -98,16 +135,27 @@ public final class BuildRunnerServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server: opens the data directory, starts the forge outbox, listens, and replays the
+     * webhook deliveries acknowledged but not finished before the last stop.
      *
-     * @param statuses where commit statuses go
+     * @throws IOException when the data directory cannot be used (for example another server holds
+     *     the journal's lock)
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
-    public static BuildRunnerServer start(ServerConfig config, AdminToken token, Clock clock, StatusPublisher statuses) {
-        BuildRunnerServer server = new BuildRunnerServer(config, token, clock, statuses);
+    public static BuildRunnerServer start(ServerConfig config, AdminToken token, Clock clock) throws IOException {
+        BuildRunnerServer server = new BuildRunnerServer(config, token, clock);
+        server.outbox.ifPresent(StatusOutbox::start);
         server.app.start();
-        LOG.info("BuildRunner listening on port {}, data in {}", server.app.port(), config.dataDir());
+        int replayed = server.webhooks.replayPending();
+        LOG.info("BuildRunner listening on port {}, data in {}, {} deliveries replayed", server.app.port(),
+                config.dataDir(), replayed);
         return server;
+    }
+
+    /** The forge a mirror came from ({@code buildrunner.forge} in its config), if it is a mirror. */
+    private Optional<String> forgeOf(dev.buildrunner.forge.status.RepoCoordinates repo) {
+        RepositoryName name = new RepositoryName(repo.owner(), repo.name());
+        return repositories.open(name).map(r -> r.getConfig().getString("buildrunner", null, "forge"));
     }
 
     private static byte[] openApi() throws java.io.IOException {
@@ -210,6 +258,12 @@ public final class BuildRunnerServer implements AutoCloseable {
             workers.shutdownNow();
         }
         stream.close();
+        outbox.ifPresent(StatusOutbox::close);
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.warn("closing the delivery journal failed", e);
+        }
         repositories.close();
     }
 

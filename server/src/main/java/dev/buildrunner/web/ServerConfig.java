@@ -1,6 +1,8 @@
 package dev.buildrunner.web;
 
+import dev.buildrunner.forge.status.StatusSink;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,8 +16,12 @@ import java.util.Optional;
  * @param publicUrl the base URL clients reach the server at, for {@code target_url}s; empty means
  *     {@code http://localhost:PORT}
  * @param webhookSecret the server-wide webhook secret ({@code BUILDRUNNER_WEBHOOK_SECRET}), if any
+ * @param forgeSinks where mirrored repositories' statuses go, by forge ({@code github},
+ *     {@code gitea}, {@code gitlab}); empty for none
+ * @param fetchToken a token for fetching private forge repositories into mirrors, if any
  */
-public record ServerConfig(Path dataDir, String host, int port, String publicUrl, Optional<String> webhookSecret) {
+public record ServerConfig(Path dataDir, String host, int port, String publicUrl, Optional<String> webhookSecret,
+        Map<String, StatusSink> forgeSinks, Optional<String> fetchToken) {
     /** The default port (issue 4). */
     public static final int DEFAULT_PORT = 7070;
 
@@ -27,5 +33,12 @@ public record ServerConfig(Path dataDir, String host, int port, String publicUrl
         }
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        forgeSinks = Map.copyOf(forgeSinks);
+        Objects.requireNonNull(fetchToken, "fetchToken");
+    }
+
+    /** The embedded default: no forge, no fetch token. */
+    public static ServerConfig embedded(Path dataDir, String host, int port, Optional<String> webhookSecret) {
+        return new ServerConfig(dataDir, host, port, "", webhookSecret, Map.of(), Optional.empty());
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.buildrunner.pipeline.CommitCheck;
-import dev.buildrunner.pipeline.RepositoryName;
-import dev.buildrunner.pipeline.StatusPublisher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,15 +34,21 @@ class EmbeddedPushTest {
     Path tmp;
 
     private BuildRunnerServer server;
-    private final List<String> statuses = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() {
-        StatusPublisher recording = (RepositoryName repo, String sha, CommitCheck c) ->
-                statuses.add(sha + " " + c.context() + " " + c.state() + " " + c.description());
-        server = BuildRunnerServer.start(new ServerConfig(tmp.resolve("data"), "127.0.0.1", 0, "", Optional.empty()),
-                new AdminToken(TOKEN, false), Clock.systemUTC(), recording);
+    void start() throws IOException {
+        server = BuildRunnerServer.start(ServerConfig.embedded(tmp.resolve("data"), "127.0.0.1", 0, Optional.empty()),
+                new AdminToken(TOKEN, false), Clock.systemUTC());
+    }
+
+    /** The statuses of a commit through the GitHub-shaped API, oldest first: "sha context state description". */
+    private List<String> statuses(String sha) throws Exception {
+        JsonNode list = JSON.readTree(api("GET", "/api/repos/acme/shop/commits/" + sha + "/statuses", null, TOKEN).body());
+        List<String> out = new ArrayList<>();
+        list.forEach(s -> out.add(0, sha + " " + s.get("context").asText() + " " + s.get("state").asText() + " "
+                + s.get("description").asText()));
+        return out;
     }
 
     @AfterEach
@@ -137,7 +139,7 @@ class EmbeddedPushTest {
         git(work, "fetch", "-q", "origin", "buildrunner");
         String log = git(work, "log", "--format=%B", "FETCH_HEAD");
         assertThat(log).contains("BuildRunner-Event: sync").contains("Source-Commit: " + sha).contains("Author: pusher");
-        assertThat(statuses).contains(sha + " buildrunner/spec pending reading .buildrunner/PROJECT_SPEC.md")
+        assertThat(statuses(sha)).contains(sha + " buildrunner/spec pending reading .buildrunner/PROJECT_SPEC.md")
                 .anyMatch(s -> s.startsWith(sha + " buildrunner/spec success spec OK: 4 features"))
                 .anyMatch(s -> s.startsWith(sha + " buildrunner/plan success 4 features, "));
         JsonNode plan = JSON.readTree(api("GET", "/api/repos/acme/shop/plan", null, TOKEN).body());
@@ -150,7 +152,12 @@ class EmbeddedPushTest {
         String broken = git(work, "rev-parse", "HEAD").strip();
         String push2 = git(work, "push", "origin", "main");
         assertThat(push2).contains("remote: buildrunner: refs/heads/main: spec has 1 error");
-        assertThat(statuses).anyMatch(s -> s.startsWith(broken + " buildrunner/spec failure line "));
+        assertThat(statuses(broken)).anyMatch(s -> s.startsWith(broken + " buildrunner/spec failure line "));
+        JsonNode combined = JSON.readTree(api("GET", "/api/repos/acme/shop/commits/main/status", null, TOKEN).body());
+        assertThat(combined.get("state").asText()).isEqualTo("failure");
+        assertThat(combined.get("sha").asText()).isEqualTo(broken);
+        assertThat(JSON.readTree(api("GET", "/api/repos/acme/shop/commits/" + sha + "/status", null, TOKEN).body())
+                .get("state").asText()).isEqualTo("success");
         assertThat(git(work, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0]).isEqualTo(stateBefore);
     }
 

@@ -1,0 +1,112 @@
+package dev.buildrunner.web;
+
+import dev.buildrunner.forge.webhook.DeliveryJournal;
+import dev.buildrunner.forge.webhook.Forge;
+import dev.buildrunner.forge.webhook.JournalEntry;
+import dev.buildrunner.forge.webhook.PushEvent;
+import dev.buildrunner.forge.webhook.WebhookInbox;
+import dev.buildrunner.pipeline.Mirrors;
+import dev.buildrunner.pipeline.PushPipeline;
+import dev.buildrunner.pipeline.PushReport;
+import dev.buildrunner.pipeline.RefChange;
+import dev.buildrunner.pipeline.RepositoryLanes;
+import dev.buildrunner.pipeline.RepositoryName;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/github|gitea|forgejo|gitlab}: verify, journal durably, acknowledge, then
+ * work (issue 4 item 4). The acknowledgement (202) is sent only after the delivery is on disk;
+ * the work (fetch into the mirror, pipeline, statuses) runs afterwards on the repository's lane,
+ * and the delivery is marked done when it finished. Deliveries still pending at start are
+ * replayed ({@link #replayPending()}). Processing twice is harmless (the pipeline is idempotent),
+ * so a crash between the work and {@code markDone} costs a repeat, never a loss.
+ */
+final class WebhookRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
+
+    private final WebhookInbox inbox;
+    private final DeliveryJournal journal;
+    private final Mirrors mirrors;
+    private final PushPipeline pipeline;
+    private final RepositoryLanes lanes;
+
+    WebhookRoutes(WebhookInbox inbox, DeliveryJournal journal, Mirrors mirrors, PushPipeline pipeline,
+            RepositoryLanes lanes) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.mirrors = Objects.requireNonNull(mirrors, "mirrors");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.lanes = Objects.requireNonNull(lanes, "lanes");
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/webhooks/{forge}", this::receive);
+    }
+
+    private void receive(Context ctx) throws IOException {
+        Forge forge = switch (ctx.pathParam("forge").toLowerCase(Locale.ROOT)) {
+            case "github" -> Forge.GITHUB;
+            case "gitea", "forgejo", "gogs" -> Forge.GITEA;
+            case "gitlab" -> Forge.GITLAB;
+            default -> null;
+        };
+        if (forge == null) {
+            ctx.status(404).json(new ApiError("unknown forge: expected github, gitea, forgejo or gitlab", null));
+            return;
+        }
+        WebhookInbox.Reply reply = inbox.receive(forge, ctx.headerMap(), ctx.bodyAsBytes());
+        reply.journaled().ifPresent(this::dispatch);
+        ctx.status(reply.status()).json(Map.of("message", reply.message()));
+    }
+
+    /** Re-queues every delivery acknowledged but not done before the last stop; returns how many. */
+    int replayPending() {
+        var pending = journal.pending();
+        pending.forEach(this::dispatch);
+        return pending.size();
+    }
+
+    /** Queues one journaled delivery on its repository's lane. */
+    CompletableFuture<PushReport> dispatch(JournalEntry entry) {
+        PushEvent e = entry.event();
+        RepositoryName name = mirrorName(e.repository());
+        return lanes.submit(name, () -> {
+            mirrors.fetch(name, e.forge().name().toLowerCase(Locale.ROOT), e.cloneUrl(), e.defaultBranch(), e.ref());
+            RefChange change = new RefChange(name, e.ref(), e.before(), e.after(),
+                    e.forge().name().toLowerCase(Locale.ROOT), e.deliveryId(), e.pusher());
+            PushReport report = pipeline.process(change);
+            try {
+                journal.markDone(entry.seq());
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot mark delivery " + entry.seq() + " done", ex);
+            }
+            return report;
+        }).whenComplete((r, ex) -> {
+            if (ex != null) {
+                LOG.warn("delivery {} ({}) failed; it stays pending and is retried at the next start", entry.seq(),
+                        e.describe(), ex);
+            }
+        });
+    }
+
+    /**
+     * The mirror's name: {@code owner/name}; nested GitLab groups ({@code group/sub/project}) keep
+     * their path with {@code /} turned into {@code .} in the owner.
+     */
+    static RepositoryName mirrorName(String fullName) {
+        int last = fullName.lastIndexOf('/');
+        if (last < 0) {
+            throw new IllegalArgumentException("expected OWNER/NAME, got: " + fullName);
+        }
+        return new RepositoryName(fullName.substring(0, last).replace('/', '.'), fullName.substring(last + 1));
+    }
+}
