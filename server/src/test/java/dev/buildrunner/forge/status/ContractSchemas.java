@@ -19,20 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * validated with networknt json-schema-validator, draft 2020-12, with format assertion on (off by
  * default in 2020-12, where {@code format} is only an annotation). Thread-safe.
  */
-final class ContractSchemas {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class ContractSchemas {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /** The errors of {@code instance} against {@code contracts/<path>}; empty when valid. */
-    List<Error> errors(String path, JsonNode instance) {
+    public List<Error> errors(String path, JsonNode instance) {
         return schema(path).validate(instance);
     }
 
     /** As {@link #errors(String, JsonNode)} for JSON text. */
-    List<Error> errors(String path, String json) {
+    public List<Error> errors(String path, String json) {
         try {
             return errors(path, JSON.readTree(json));
         } catch (IOException e) {
@@ -41,7 +41,7 @@ final class ContractSchemas {
     }
 
     /** A resource of {@code contracts/} parsed as JSON. */
-    static JsonNode resource(String path) {
+    public static JsonNode resource(String path) {
         try (InputStream in = ContractSchemas.class.getResourceAsStream("/contracts/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource contracts/" + path);
