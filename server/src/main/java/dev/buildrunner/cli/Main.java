@@ -46,6 +46,7 @@ public final class Main {
         br.addSubcommand("rollback", new RollbackCommand(services));
         br.addSubcommand("bench", new BenchCommand(services));
         br.addSubcommand("serve", new ServeCommand(services, System::getenv));
+        br.addSubcommand("repo", new RepoCommand(services, System::getenv));
         br.addSubcommand("hooks", group("hooks", "Install and run the client-side git hooks.")
                 .addSubcommand("install", new HooksInstallCommand(services.hookLauncher()))
                 .addSubcommand("uninstall", new HooksUninstallCommand())
