@@ -53,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL clients reach the server at.")
     String publicUrl = "";
 
+    @Option(names = "--track", paramLabel = "GLOB",
+            description = "Refs that move the plan besides the default branch, e.g. 'refs/heads/release/*' (repeatable).")
+    java.util.List<String> track = new java.util.ArrayList<>();
+
     ServeCommand(Services services, Function<String, String> environment) {
         this.services = services;
         this.environment = environment;
@@ -63,8 +67,13 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = data.toAbsolutePath().normalize();
         AdminToken token = AdminToken.load(env("BUILDRUNNER_TOKEN"), dir);
-        ServerConfig config = new ServerConfig(dir, host, port, publicUrl, env("BUILDRUNNER_WEBHOOK_SECRET"), sinks(),
-                env("BUILDRUNNER_FETCH_TOKEN"));
+        ServerConfig config;
+        try {
+            config = new ServerConfig(dir, host, port, publicUrl, env("BUILDRUNNER_WEBHOOK_SECRET"), sinks(),
+                    env("BUILDRUNNER_FETCH_TOKEN"), track);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--track: " + e.getMessage());
+        }
         BuildRunnerServer server = BuildRunnerServer.start(config, token, services.clock());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -55,8 +55,9 @@ public final class PushPipeline {
     private final Consumer<PipelineEvent> listener;
 
     /**
-     * @param tracked which refs move the plan (default: the repository's default branch and pull
-     *     request heads); other refs get statuses only
+     * @param tracked which refs move the plan besides the repository's default branch (always
+     *     tracked); other refs, pull-request heads included, get statuses and a preview of what
+     *     would regenerate, so a pull request that is never merged never changes the plan
      * @param links builds {@code target_url}s into this server's reports (a supplier: the server's
      *     port is known only once it listens)
      * @param listener receives events for the live stream; must not block

@@ -81,7 +81,7 @@ public final class BuildRunnerServer implements AutoCloseable {
         String base = config.publicUrl().isEmpty() ? null : config.publicUrl();
         GitHost git = new GitHost(repositories, credentials, this::submit);
         ReportLinksHolder links = new ReportLinksHolder(base);
-        this.pipeline = new PushPipeline(repositories, parser, sync, new WriterLanes(), statuses, c -> false,
+        this.pipeline = new PushPipeline(repositories, parser, sync, new WriterLanes(), statuses, tracked(config.trackedRefs()),
                 links::links, stream::publish);
         this.webhooks = new WebhookRoutes(new WebhookInbox(new WebhookReceiver(), secrets, journal),
                 journal, new Mirrors(repositories, config.fetchToken()), pipeline, lanes);
@@ -150,6 +150,13 @@ public final class BuildRunnerServer implements AutoCloseable {
         LOG.info("BuildRunner listening on port {}, data in {}, {} deliveries replayed", server.app.port(),
                 config.dataDir(), replayed);
         return server;
+    }
+
+    /** Refs matching any glob (a {@code *} stays within one path segment, {@code **} crosses them). */
+    static java.util.function.Predicate<RefChange> tracked(List<String> globs) {
+        List<java.nio.file.PathMatcher> matchers = globs.stream()
+                .map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        return change -> matchers.stream().anyMatch(m -> m.matches(java.nio.file.Path.of(change.ref())));
     }
 
     /** The forge a mirror came from ({@code buildrunner.forge} in its config), if it is a mirror. */

@@ -2,6 +2,7 @@ package dev.buildrunner.web;
 
 import dev.buildrunner.forge.status.StatusSink;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param forgeSinks where mirrored repositories' statuses go, by forge ({@code github},
  *     {@code gitea}, {@code gitlab}); empty for none
  * @param fetchToken a token for fetching private forge repositories into mirrors, if any
+ * @param trackedRefs glob patterns of refs that move the plan besides the default branch, e.g.
+ *     {@code refs/heads/release/*}; every other ref gets statuses and a preview only
  */
 public record ServerConfig(Path dataDir, String host, int port, String publicUrl, Optional<String> webhookSecret,
-        Map<String, StatusSink> forgeSinks, Optional<String> fetchToken) {
+        Map<String, StatusSink> forgeSinks, Optional<String> fetchToken, List<String> trackedRefs) {
     /** The default port (issue 4). */
     public static final int DEFAULT_PORT = 7070;
 
@@ -35,10 +38,16 @@ public record ServerConfig(Path dataDir, String host, int port, String publicUrl
         Objects.requireNonNull(webhookSecret, "webhookSecret");
         forgeSinks = Map.copyOf(forgeSinks);
         Objects.requireNonNull(fetchToken, "fetchToken");
+        trackedRefs = List.copyOf(trackedRefs);
+        for (String pattern : trackedRefs) {
+            if (!pattern.startsWith("refs/")) {
+                throw new IllegalArgumentException("tracked ref pattern must start with refs/, got: " + pattern);
+            }
+        }
     }
 
     /** The embedded default: no forge, no fetch token. */
     public static ServerConfig embedded(Path dataDir, String host, int port, Optional<String> webhookSecret) {
-        return new ServerConfig(dataDir, host, port, "", webhookSecret, Map.of(), Optional.empty());
+        return new ServerConfig(dataDir, host, port, "", webhookSecret, Map.of(), Optional.empty(), List.of());
     }
 }

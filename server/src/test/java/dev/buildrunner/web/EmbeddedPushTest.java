@@ -275,4 +275,75 @@ class EmbeddedPushTest {
         git(work, "pull", "-q", "origin", "main");
         assertThat(Files.readString(work.resolve(".buildrunner/PROJECT_SPEC.md"))).contains("- Audit log of role changes\n");
     }
+
+    /**
+     * Git-native sync: a task marked done with {@code br task done} in a clone and pushed on the
+     * {@code buildrunner} branch survives the next spec push; only the edited feature's tasks change;
+     * a feature branch gets statuses but does not move the plan.
+     */
+    @Test
+    void doneWorkPushedOnTheStateBranchSurvivesASpecEditAndFeatureBranchesDoNotMoveThePlan() throws Exception {
+        api("POST", "/api/repos", "{\"owner\":\"acme\",\"name\":\"shop\"}", TOKEN);
+        Path work = tmp.resolve("work");
+        git(tmp, "clone", "-q", "http://pusher:" + TOKEN + "@127.0.0.1:" + server.port() + "/git/acme/shop.git", work.toString());
+        git(work, "config", "user.name", "Dev");
+        git(work, "config", "user.email", "dev@example.com");
+        Files.createDirectories(work.resolve(".buildrunner"));
+        String sample = resource("project-spec/br3-examples-SAMPLE_SPEC.md");
+        Files.writeString(work.resolve(".buildrunner/PROJECT_SPEC.md"), sample);
+        git(work, "add", "-A");
+        git(work, "commit", "-q", "-m", "Add the spec");
+        git(work, "push", "-q", "origin", "main");
+
+        // Finish one task locally with br and push the state branch back.
+        git(work, "fetch", "-q", "origin", "buildrunner:buildrunner");
+        dev.buildrunner.cli.Main.run("task", "list", "-C", work.toString());
+        JsonNode before = JSON.readTree(api("GET", "/api/repos/acme/shop/tasks", null, TOKEN).body());
+        String doneId = null;
+        for (JsonNode t : before) {
+            if (t.get("featureId").asText().equals("user-authentication")) {
+                doneId = t.get("id").asText();
+                break;
+            }
+        }
+        assertThat(dev.buildrunner.cli.Main.run("task", "done", doneId, "-C", work.toString())).isZero();
+        git(work, "push", "-q", "origin", "buildrunner");
+
+        // A feature branch: statuses, but the plan does not move.
+        git(work, "checkout", "-q", "-b", "idea");
+        Files.writeString(work.resolve(".buildrunner/PROJECT_SPEC.md"), sample.replace("- Role assignment\n", ""));
+        git(work, "commit", "-q", "-am", "Try dropping role assignment");
+        String idea = git(work, "rev-parse", "HEAD").strip();
+        String statePushed = git(work, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0];
+        String ideaPush = git(work, "push", "origin", "idea");
+        assertThat(ideaPush).contains("is not tracked").contains("1 feature would change");
+        assertThat(statuses(idea)).anyMatch(s -> s.contains("buildrunner/plan success not tracked"));
+        assertThat(git(work, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0]).isEqualTo(statePushed);
+
+        // Edit one feature on main: only its tasks change, the done task stays done.
+        git(work, "checkout", "-q", "main");
+        Files.writeString(work.resolve(".buildrunner/PROJECT_SPEC.md"),
+                sample.replace("- Privacy settings\n", "- Privacy settings\n- Profile export as JSON\n"));
+        git(work, "commit", "-q", "-am", "Export profiles");
+        git(work, "push", "-q", "origin", "main");
+        JsonNode after = JSON.readTree(api("GET", "/api/repos/acme/shop/tasks", null, TOKEN).body());
+        java.util.Map<String, JsonNode> was = new java.util.HashMap<>();
+        JsonNode doneBefore = JSON.readTree(api("GET", "/api/repos/acme/shop/prd/versions", null, TOKEN).body());
+        assertThat(doneBefore.get(0).get("event").asText()).isEqualTo("sync");
+        assertThat(doneBefore.get(1).get("event").asText()).isEqualTo("task-done");
+        for (JsonNode t : before) {
+            was.put(t.get("id").asText(), t);
+        }
+        int changed = 0;
+        for (JsonNode t : after) {
+            JsonNode old = was.get(t.get("id").asText());
+            if (t.get("id").asText().equals(doneId)) {
+                assertThat(t.get("status").asText()).isEqualTo("done");
+            } else if (old == null || !old.equals(t)) {
+                assertThat(t.get("featureId").asText()).as(t.toString()).isEqualTo("user-profile-management");
+                changed++;
+            }
+        }
+        assertThat(changed).isPositive();
+    }
 }
