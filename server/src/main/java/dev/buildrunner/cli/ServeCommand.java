@@ -7,6 +7,7 @@ import dev.buildrunner.forge.status.StatusSink;
 import dev.buildrunner.web.AdminToken;
 import dev.buildrunner.web.BuildRunnerServer;
 import dev.buildrunner.web.ServerConfig;
+import dev.buildrunner.web.ServerLogging;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL clients reach the server at.")
     String publicUrl = "";
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String logFormat = "text";
+
     @Option(names = "--track", paramLabel = "GLOB",
             description = "Refs that move the plan besides the default branch, e.g. 'refs/heads/release/*' (repeatable).")
     java.util.List<String> track = new java.util.ArrayList<>();
@@ -65,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            ServerLogging.configure(logFormat);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--log-format: " + e.getMessage());
+        }
         Path dir = data.toAbsolutePath().normalize();
         AdminToken token = AdminToken.load(env("BUILDRUNNER_TOKEN"), dir);
         ServerConfig config;

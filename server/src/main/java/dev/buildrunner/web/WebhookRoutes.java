@@ -80,22 +80,34 @@ final class WebhookRoutes {
         PushEvent e = entry.event();
         RepositoryName name = mirrorName(e.repository());
         return lanes.submit(name, () -> {
-            mirrors.fetch(name, e.forge().name().toLowerCase(Locale.ROOT), e.cloneUrl(), e.defaultBranch(), e.ref());
-            RefChange change = new RefChange(name, e.ref(), e.before(), e.after(),
-                    e.forge().name().toLowerCase(Locale.ROOT), e.deliveryId(), e.pusher());
-            PushReport report = pipeline.process(change);
+            org.slf4j.MDC.put("repository", name.toString());
+            org.slf4j.MDC.put("ref", e.ref());
+            org.slf4j.MDC.put("delivery", e.deliveryId());
             try {
-                journal.markDone(entry.seq());
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot mark delivery " + entry.seq() + " done", ex);
+                return work(entry, e, name);
+            } finally {
+                org.slf4j.MDC.clear();
             }
-            return report;
         }).whenComplete((r, ex) -> {
             if (ex != null) {
                 LOG.warn("delivery {} ({}) failed; it stays pending and is retried at the next start", entry.seq(),
                         e.describe(), ex);
             }
         });
+    }
+
+    private PushReport work(JournalEntry entry, PushEvent e, RepositoryName name) {
+        mirrors.fetch(name, e.forge().name().toLowerCase(Locale.ROOT), e.cloneUrl(), e.defaultBranch(), e.ref());
+        RefChange change = new RefChange(name, e.ref(), e.before(), e.after(),
+                e.forge().name().toLowerCase(Locale.ROOT), e.deliveryId(), e.pusher());
+        PushReport report = pipeline.process(change);
+        try {
+            journal.markDone(entry.seq());
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot mark delivery " + entry.seq() + " done", ex);
+        }
+        LOG.info("delivery {} processed: {}", entry.seq(), String.join("; ", report.lines()));
+        return report;
     }
 
     /**
