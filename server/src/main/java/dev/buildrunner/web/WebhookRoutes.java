@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,8 @@ final class WebhookRoutes {
     private final PushPipeline pipeline;
     private final RepositoryLanes lanes;
 
+    private volatile int replayedAtStart;
+
     WebhookRoutes(WebhookInbox inbox, DeliveryJournal journal, Mirrors mirrors, PushPipeline pipeline,
             RepositoryLanes lanes) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
@@ -50,6 +53,7 @@ final class WebhookRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/webhooks/{forge}", this::receive);
+        routes.get("/api/deliveries/pending", ctx -> ctx.json(pending(100)));
     }
 
     private void receive(Context ctx) throws IOException {
@@ -72,7 +76,32 @@ final class WebhookRoutes {
     int replayPending() {
         var pending = journal.pending();
         pending.forEach(this::dispatch);
+        replayedAtStart = pending.size();
         return pending.size();
+    }
+
+    /**
+     * What {@code GET /api/deliveries/pending} shows: the deliveries journaled and not done yet
+     * (oldest first, at most {@code limit} listed), and how many the replay at start queued.
+     */
+    PendingView pending(int limit) {
+        List<JournalEntry> pending = journal.pending();
+        return new PendingView(pending.size(), replayedAtStart,
+                pending.stream().limit(limit).map(PendingDelivery::of).toList());
+    }
+
+    /** The pending deliveries as the API shows them. */
+    record PendingView(int pending, int replayedAtStart, List<PendingDelivery> deliveries) {
+    }
+
+    /** One pending delivery as the API shows it; {@code appendedAt} is ISO-8601 UTC. */
+    record PendingDelivery(long seq, String deliveryId, String forge, String repository, String ref, String before,
+            String after, String appendedAt) {
+        static PendingDelivery of(JournalEntry e) {
+            PushEvent p = e.event();
+            return new PendingDelivery(e.seq(), p.deliveryId(), p.forge().name().toLowerCase(Locale.ROOT),
+                    p.repository(), p.ref(), p.before(), p.after(), e.appendedAt().toString());
+        }
     }
 
     /** Queues one journaled delivery on its repository's lane. */
