@@ -54,7 +54,8 @@ class LiveStreamTest {
         for (String name : List.of("shop", "other")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base("http") + "/api/repos"))
                     .header("Authorization", "Bearer " + TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"acme\",\"name\":\"" + name + "\"}")).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"acme\",\"name\":\"" + name + "\"}"))
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
@@ -73,7 +74,7 @@ class LiveStreamTest {
     @Test
     void everyClientOfTheRepositoryGetsTheEventsOfAPushAndOnlyThose() throws Exception {
         Path shop = cloneWithSpec("shop");
-        String stateBefore = EmbeddedPushTest.git(shop, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0];
+        String stateBefore = stateHead(shop);
         Client byHeader = connect("/api/repos/acme/shop/stream", true);
         Client byQuery = connect("/api/repos/acme/shop/stream?access_token=" + TOKEN, false);
         Client otherRepo = connect("/api/repos/acme/other/stream", true);
@@ -83,7 +84,7 @@ class LiveStreamTest {
         EmbeddedPushTest.git(shop, "commit", "-q", "-a", "-m", "Shorter sessions");
         String sha = EmbeddedPushTest.git(shop, "rev-parse", "HEAD").strip();
         EmbeddedPushTest.git(shop, "push", "-q", "origin", "main");
-        String stateAfter = EmbeddedPushTest.git(shop, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0];
+        String stateAfter = stateHead(shop);
         assertThat(stateAfter).as("the push regenerated the plan").isNotEqualTo(stateBefore);
 
         for (Client c : List.of(byHeader, byQuery)) {
@@ -110,7 +111,8 @@ class LiveStreamTest {
         assertThat(own).extracting(LiveStreamTest::describe).containsExactlyElementsOf(PUSH_EVENTS);
         assertThat(own).allSatisfy(e -> assertThat(e.get("commit").asText()).isEqualTo(otherSha));
         assertThat(own).allSatisfy(e -> assertThat(e.get("repository").asText()).isEqualTo("acme/other"));
-        assertThat(byHeader.received).as("the shop clients heard nothing of the other push").hasSize(PUSH_EVENTS.size());
+        assertThat(byHeader.received).as("the shop clients heard nothing of the other push")
+                .hasSize(PUSH_EVENTS.size());
         assertThat(byQuery.received).hasSize(PUSH_EVENTS.size());
     }
 
@@ -137,6 +139,11 @@ class LiveStreamTest {
         EmbeddedPushTest.git(work, "commit", "-q", "-m", "Add the spec");
         EmbeddedPushTest.git(work, "push", "-q", "origin", "main");
         return work;
+    }
+
+    /** The server's buildrunner branch head, seen from a clone with the git CLI. */
+    private static String stateHead(Path clone) throws Exception {
+        return EmbeddedPushTest.git(clone, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0];
     }
 
     private static String spec() throws Exception {

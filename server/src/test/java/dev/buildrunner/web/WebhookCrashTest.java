@@ -239,7 +239,8 @@ class WebhookCrashTest {
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                         .header("X-GitHub-Event", "push").header("X-GitHub-Delivery", id)
                         .header("X-Hub-Signature-256", signature)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 return r.statusCode() / 100 == 2;
             } catch (IOException e) {
                 return false; // refused or reset: the server is down
@@ -257,7 +258,8 @@ class WebhookCrashTest {
             p.put("ref", "refs/heads/main").put("before", i == 0 ? "0".repeat(40) : commits.get(i - 1))
                     .put("after", commits.get(i));
             ((ObjectNode) p.get("repository")).put("full_name", "acme/shop").put("name", "shop")
-                    .put("clone_url", "http://127.0.0.1:" + port + "/git/upstream/shop.git").put("default_branch", "main");
+                    .put("clone_url", "http://127.0.0.1:" + port + "/git/upstream/shop.git")
+                    .put("default_branch", "main");
             return JSON.writeValueAsBytes(p);
         }
     }

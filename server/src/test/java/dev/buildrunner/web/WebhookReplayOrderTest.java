@@ -103,9 +103,9 @@ class WebhookReplayOrderTest {
         // acknowledged before the stop: on disk, pending
         try (DeliveryJournal before = DeliveryJournal.open(data.resolve("journal"))) {
             for (int i = 0; i < 2; i++) {
+                String previous = i == 0 ? PushEvent.ZERO_ID : commits.get(i - 1);
                 before.append(new PushEvent(Forge.GITHUB, "delivery-" + i, "acme/shop", cloneUrl, Optional.of("main"),
-                        "refs/heads/main", i == 0 ? PushEvent.ZERO_ID : commits.get(i - 1), commits.get(i), i == 0, false,
-                        Optional.of(false), "pusher"));
+                        "refs/heads/main", previous, commits.get(i), i == 0, false, Optional.of(false), "pusher"));
             }
         }
         WebhookRoutes routes = startRoutes(data);
@@ -113,15 +113,16 @@ class WebhookReplayOrderTest {
         // the forge's retry lands after the server listens, before the replay
         byte[] body = payload(cloneUrl, commits.get(1), commits.get(2));
         HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + "/webhooks/github")).header("Content-Type", "application/json").header("X-GitHub-Event", "push").header("X-GitHub-Delivery", "delivery-2")
-                .header("X-Hub-Signature-256", "sha256=" + hmac(body)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                + "/webhooks/github")).header("Content-Type", "application/json").header("X-GitHub-Event", "push")
+                .header("X-GitHub-Delivery", "delivery-2").header("X-Hub-Signature-256", "sha256=" + hmac(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(202);
         int replayed = routes.replayPending();
 
         awaitNothingPending();
         assertThat(replayed).as("the replay queues the two old deliveries and the new one behind them").isEqualTo(3);
-        assertThat(sourceCommits()).as("Source-Commit of each state commit, oldest first").containsExactlyElementsOf(commits);
+        assertThat(sourceCommits()).as("Source-Commit of each state commit, oldest first")
+                .containsExactlyElementsOf(commits);
     }
 
     /** The routes under test over a fresh data directory, like BuildRunnerServer wires them. */
@@ -132,8 +133,8 @@ class WebhookReplayOrderTest {
         SpecParser parser = new SpecParser();
         PushPipeline pipeline = new PushPipeline(repositories, parser,
                 new PlanSync(parser, new Planner(clock), new AdaptivePlanner(clock), clock), new WriterLanes(),
-                new StatusRouting(repositories, Optional.empty()), c -> false, () -> new ReportLinks("http://localhost"),
-                e -> { });
+                new StatusRouting(repositories, Optional.empty()), c -> false,
+                () -> new ReportLinks("http://localhost"), e -> { });
         workers = Executors.newFixedThreadPool(2);
         WebhookRoutes routes = new WebhookRoutes(new WebhookInbox(new WebhookReceiver(),
                 new WebhookSecrets(data.resolve("webhook-secrets"), Optional.of(SECRET)), journal), journal,
