@@ -116,6 +116,40 @@ public final class Repositories implements AutoCloseable {
         return names;
     }
 
+    /**
+     * Deletes the lock files ({@code *.lock}) a killed process left in the repositories: at the top
+     * of each git directory ({@code config.lock}, {@code packed-refs.lock}, {@code HEAD.lock}...)
+     * and under its {@code refs/}. Git (and JGit) writes a file {@code X} by creating
+     * {@code X.lock}, writing it and renaming it over {@code X}; a process killed in between
+     * leaves the lock file, and every later write of {@code X} fails until someone deletes it, as
+     * git's own message asks a user to. Call it only while no other process can write these
+     * repositories and before serving: the server does, holding the data directory (the delivery
+     * journal's lock).
+     *
+     * @return the lock files deleted
+     * @throws UncheckedIOException when a directory cannot be listed or a file deleted
+     */
+    public List<Path> removeStaleLocks() {
+        List<Path> removed = new ArrayList<>();
+        for (RepositoryName name : list()) {
+            Path dir = directory(name);
+            try (Stream<Path> top = Files.list(dir); Stream<Path> refs = Files.isDirectory(dir.resolve("refs"))
+                    ? Files.walk(dir.resolve("refs")) : Stream.empty()) {
+                for (Path file : Stream.concat(top, refs).filter(Repositories::isLockFile).toList()) {
+                    Files.deleteIfExists(file);
+                    removed.add(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove stale lock files in " + dir, e);
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isLockFile(Path file) {
+        return file.getFileName().toString().endsWith(".lock") && Files.isRegularFile(file);
+    }
+
     @Override
     public void close() {
         open.values().forEach(Repository::close);

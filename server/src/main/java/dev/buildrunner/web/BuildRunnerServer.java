@@ -68,6 +68,10 @@ public final class BuildRunnerServer implements AutoCloseable {
         Credentials credentials = new Credentials(token);
         this.repositories = new Repositories(config.dataDir().resolve("repos"));
         this.journal = DeliveryJournal.open(config.dataDir().resolve("journal"));
+        // the journal's lock makes this process the data directory's only user: lock files in the
+        // repositories are left by a killed server, and would block every later write of their file
+        repositories.removeStaleLocks()
+                .forEach(f -> LOG.warn("removed stale lock file {} (left by a killed server)", f));
         this.outbox = config.forgeSinks().isEmpty() ? Optional.empty()
                 : Optional.of(StatusOutbox.open(config.dataDir().resolve("status-outbox"), repo ->
                         forgeOf(repo).map(config.forgeSinks()::get)));

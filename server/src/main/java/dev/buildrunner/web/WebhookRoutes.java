@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,16 @@ import org.slf4j.LoggerFactory;
  * and the delivery is marked done when it finished. Deliveries still pending at start are
  * replayed ({@link #replayPending()}). Processing twice is harmless (the pipeline is idempotent),
  * so a crash between the work and {@code markDone} costs a repeat, never a loss.
+ *
+ * <p><b>Order.</b> Deliveries reach their repository's lane in journal order (sequence number),
+ * each exactly once per process: a route hands over every durable pending delivery it has not
+ * handed over yet, oldest first, under one lock, and nothing is handed over before the replay at
+ * start. Without this, a forge retrying during a restart could have its new delivery processed
+ * before the older replayed ones (the plan would move back to an older spec, and the replayed
+ * delivery would be processed a second time after it), and two concurrent requests could reach
+ * the lane in the opposite order of their journal records.
+ *
+ * <p>{@code GET /api/deliveries/pending} shows the backlog: deliveries journaled and not done.
  */
 final class WebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
@@ -38,6 +49,13 @@ final class WebhookRoutes {
     private final Mirrors mirrors;
     private final PushPipeline pipeline;
     private final RepositoryLanes lanes;
+
+    /** Guards {@link #handedOver}, {@link #replayed} and {@link #replayedAtStart}. */
+    private final Object order = new Object();
+    /** The highest journal sequence number handed to a lane by this process. */
+    private long handedOver;
+    private boolean replayed;
+    private int replayedAtStart;
 
     WebhookRoutes(WebhookInbox inbox, DeliveryJournal journal, Mirrors mirrors, PushPipeline pipeline,
             RepositoryLanes lanes) {
@@ -50,6 +68,7 @@ final class WebhookRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/webhooks/{forge}", this::receive);
+        routes.get("/api/deliveries/pending", ctx -> ctx.json(pending(100)));
     }
 
     private void receive(Context ctx) throws IOException {
@@ -64,19 +83,75 @@ final class WebhookRoutes {
             return;
         }
         WebhookInbox.Reply reply = inbox.receive(forge, ctx.headerMap(), ctx.bodyAsBytes());
-        reply.journaled().ifPresent(this::dispatch);
+        if (reply.journaled().isPresent()) {
+            handOver();
+        }
         ctx.status(reply.status()).json(Map.of("message", reply.message()));
     }
 
-    /** Re-queues every delivery acknowledged but not done before the last stop; returns how many. */
+    /**
+     * Re-queues every delivery acknowledged but not done before the last stop, then lets the
+     * routes hand over new ones (which queue behind these); returns how many it queued.
+     */
     int replayPending() {
-        var pending = journal.pending();
-        pending.forEach(this::dispatch);
-        return pending.size();
+        synchronized (order) {
+            replayed = true;
+            replayedAtStart = handOver();
+            return replayedAtStart;
+        }
     }
 
-    /** Queues one journaled delivery on its repository's lane. */
-    CompletableFuture<PushReport> dispatch(JournalEntry entry) {
+    /**
+     * Queues, in sequence order, every durable pending delivery not queued yet by this process;
+     * before the replay at start, nothing (the replay will take them). Returns how many it queued.
+     */
+    private int handOver() {
+        synchronized (order) {
+            if (!replayed) {
+                return 0;
+            }
+            int n = 0;
+            for (JournalEntry entry : journal.pending()) {
+                if (entry.seq() > handedOver) {
+                    dispatch(entry);
+                    handedOver = entry.seq();
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * What {@code GET /api/deliveries/pending} shows: the deliveries journaled and not done yet
+     * (oldest first, at most {@code limit} listed), and how many the replay at start queued.
+     */
+    PendingView pending(int limit) {
+        List<JournalEntry> pending = journal.pending();
+        int replayedCount;
+        synchronized (order) {
+            replayedCount = replayedAtStart;
+        }
+        return new PendingView(pending.size(), replayedCount,
+                pending.stream().limit(limit).map(PendingDelivery::of).toList());
+    }
+
+    /** The pending deliveries as the API shows them. */
+    record PendingView(int pending, int replayedAtStart, List<PendingDelivery> deliveries) {
+    }
+
+    /** One pending delivery as the API shows it; {@code appendedAt} is ISO-8601 UTC. */
+    record PendingDelivery(long seq, String deliveryId, String forge, String repository, String ref, String before,
+            String after, String appendedAt) {
+        static PendingDelivery of(JournalEntry e) {
+            PushEvent p = e.event();
+            return new PendingDelivery(e.seq(), p.deliveryId(), p.forge().name().toLowerCase(Locale.ROOT),
+                    p.repository(), p.ref(), p.before(), p.after(), e.appendedAt().toString());
+        }
+    }
+
+    /** Queues one journaled delivery on its repository's lane (callers keep the order, see {@link #handOver}). */
+    private CompletableFuture<PushReport> dispatch(JournalEntry entry) {
         PushEvent e = entry.event();
         RepositoryName name = mirrorName(e.repository());
         return lanes.submit(name, () -> {
