@@ -132,6 +132,7 @@ public final class BuildRunnerServer implements AutoCloseable {
                 }
                 ctx.status(204);
             });
+            cfg.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(400).json(new ApiError(e.getMessage(), null)));
         });

@@ -19,7 +19,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -77,96 +76,75 @@ final class PrdRoutes {
     record CommitView(String commit, String blobId, List<String> report) {
     }
 
-    private Optional<Repository> repo(Context ctx) {
+    private Repository repo(Context ctx) {
         RepositoryName name = name(ctx);
-        Optional<Repository> repo = repositories.open(name);
-        if (repo.isEmpty()) {
-            ctx.status(404).json(new ApiError("no repository " + name, null));
-        }
-        return repo;
+        return repositories.open(name).orElseThrow(() -> new ApiException(404, "no repository " + name, null));
     }
 
     private static RepositoryName name(Context ctx) {
         return new RepositoryName(ctx.pathParam("owner"), ctx.pathParam("name"));
     }
 
+    private SpecCommits.Current currentSpec(Repository repo, String branch) {
+        return commits.current(repo, branch).orElseThrow(() ->
+                new ApiException(404, branch + " has no .buildrunner/PROJECT_SPEC.md yet", null));
+    }
+
+    private static String ifMatch(Context ctx, String why) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank()) {
+            throw new ApiException(428, "If-Match with the spec blob id (ETag of prd/current) is required " + why, null);
+        }
+        return header.replace("\"", "").strip();
+    }
+
+    private static String text(JsonNode body, String field, String what) {
+        if (!body.hasNonNull(field) || !body.get(field).isTextual()) {
+            throw new ApiException(400, "missing string field '" + field + "' (" + what + ")", field);
+        }
+        return body.get(field).asText();
+    }
+
     private void current(Context ctx) {
-        repo(ctx).ifPresent(repo -> {
-            String branch = SpecCommits.defaultBranch(repo);
-            Optional<SpecCommits.Current> current = commits.current(repo, branch);
-            if (current.isEmpty()) {
-                ctx.status(404).json(new ApiError(branch + " has no .buildrunner/PROJECT_SPEC.md yet", null));
-                return;
-            }
-            SpecCommits.Current c = current.get();
-            ctx.header("ETag", "\"" + c.blobId() + "\"");
-            ctx.json(new CurrentView(branch, c.commit(), c.blobId(), c.text(),
-                    JsonViews.AnalyzeView.of(parser.parse(c.text()))));
-        });
+        Repository repo = repo(ctx);
+        String branch = SpecCommits.defaultBranch(repo);
+        SpecCommits.Current c = currentSpec(repo, branch);
+        ctx.header("ETag", "\"" + c.blobId() + "\"");
+        ctx.json(new CurrentView(branch, c.commit(), c.blobId(), c.text(), JsonViews.AnalyzeView.of(parser.parse(c.text()))));
     }
 
     private void update(Context ctx) throws Exception {
-        Optional<Repository> repo = repo(ctx);
-        if (repo.isEmpty()) {
-            return;
-        }
+        Repository repo = repo(ctx);
         JsonNode body = body(ctx);
-        if (body == null) {
-            return;
-        }
-        if (!body.hasNonNull("text") || !body.get("text").isTextual()) {
-            ctx.status(400).json(new ApiError("missing string field 'text' (the whole new spec)", "text"));
-            return;
-        }
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null || ifMatch.isBlank()) {
-            ctx.status(428).json(new ApiError("If-Match with the spec blob id (ETag of prd/current) is required", null));
-            return;
-        }
+        String text = text(body, "text", "the whole new spec");
+        String expected = ifMatch(ctx, "to update");
         String message = body.hasNonNull("message") ? body.get("message").asText() : "Update the spec";
-        edit(ctx, repo.get(), ifMatch.replace("\"", "").strip(), body.get("text").asText(), message);
+        edit(ctx, repo, expected, text, message);
     }
 
     private void rollback(Context ctx) throws Exception {
-        Optional<Repository> repo = repo(ctx);
-        if (repo.isEmpty()) {
-            return;
-        }
+        Repository repo = repo(ctx);
         JsonNode body = body(ctx);
-        if (body == null) {
-            return;
-        }
         if (!body.hasNonNull("version") || !body.get("version").canConvertToInt()) {
-            ctx.status(400).json(new ApiError("missing integer field 'version' (see prd/versions)", "version"));
-            return;
+            throw new ApiException(400, "missing integer field 'version' (see prd/versions)", "version");
         }
         int version = body.get("version").asInt();
-        Optional<State> old = stores.apply(repo.get()).readVersion(version);
-        if (old.isEmpty()) {
-            ctx.status(404).json(new ApiError("no version " + version, "version"));
-            return;
-        }
-        String branch = SpecCommits.defaultBranch(repo.get());
-        Optional<SpecCommits.Current> current = commits.current(repo.get(), branch);
-        if (current.isEmpty()) {
-            ctx.status(409).json(new ApiError(branch + " has no spec to roll back", null));
-            return;
-        }
-        edit(ctx, repo.get(), current.get().blobId(), old.get().specText(),
-                "Roll back the spec to version " + version + " (" + old.get().commitId().substring(0, 7) + ")");
+        State old = stores.apply(repo).readVersion(version)
+                .orElseThrow(() -> new ApiException(404, "no version " + version, "version"));
+        SpecCommits.Current current = currentSpec(repo, SpecCommits.defaultBranch(repo));
+        edit(ctx, repo, current.blobId(), old.specText(),
+                "Roll back the spec to version " + version + " (" + old.commitId().substring(0, 7) + ")");
     }
 
     private void edit(Context ctx, Repository repo, String expectedBlob, String text, String message) throws Exception {
         if (repositories.isMirror(name(ctx))) {
-            ctx.status(409).json(new ApiError(name(ctx) + " mirrors a forge repository: edit the spec there", null));
-            return;
+            throw new ApiException(409, name(ctx) + " mirrors a forge repository: edit the spec there", null);
         }
         RefChange change;
         try {
             change = commits.commit(repo, name(ctx), SpecCommits.defaultBranch(repo), expectedBlob, text, "api", message);
         } catch (SpecCommits.ConflictException e) {
-            ctx.status(409).json(new ApiError(e.getMessage(), null));
-            return;
+            throw new ApiException(409, e.getMessage(), null);
         }
         PushReport report = submit.apply(change).get(30, TimeUnit.SECONDS);
         String blob = commits.current(repo, change.ref()).map(SpecCommits.Current::blobId).orElse("");
@@ -179,68 +157,44 @@ final class PrdRoutes {
      * {@code "apply": true} and {@code If-Match}, commits them like {@code prd/update}.
      */
     private void parseNaturalLanguage(Context ctx) throws Exception {
-        Optional<Repository> repo = repo(ctx);
-        if (repo.isEmpty()) {
-            return;
-        }
+        Repository repo = repo(ctx);
         JsonNode body = body(ctx);
-        if (body == null) {
-            return;
-        }
-        if (!body.hasNonNull("text") || !body.get("text").isTextual()) {
-            ctx.status(400).json(new ApiError("missing string field 'text' (the instruction)", "text"));
-            return;
-        }
-        String branch = SpecCommits.defaultBranch(repo.get());
-        Optional<SpecCommits.Current> current = commits.current(repo.get(), branch);
-        if (current.isEmpty()) {
-            ctx.status(404).json(new ApiError(branch + " has no .buildrunner/PROJECT_SPEC.md yet", null));
-            return;
-        }
-        Spec spec = parser.parse(current.get().text()).spec();
-        EditPreview preview = naturalLanguage.preview(spec, body.get("text").asText());
-        boolean apply = body.hasNonNull("apply") && body.get("apply").asBoolean();
-        if (!apply) {
+        String instruction = text(body, "text", "the instruction");
+        Spec spec = parser.parse(currentSpec(repo, SpecCommits.defaultBranch(repo)).text()).spec();
+        EditPreview preview = naturalLanguage.preview(spec, instruction);
+        if (!(body.hasNonNull("apply") && body.get("apply").asBoolean())) {
             ctx.json(new PreviewView(preview.instruction(), preview.applicable(),
                     preview.edits().stream().map(e -> new EditView(e.kind().label(), e.featureId(), e.value(),
                             e.describe())).toList(),
                     JsonViews.diagnosticViews(preview.diagnostics()), JsonViews.DiffView.of(preview.diff())));
             return;
         }
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null || ifMatch.isBlank()) {
-            ctx.status(428).json(new ApiError("If-Match with the spec blob id is required to apply", null));
-            return;
-        }
+        String expected = ifMatch(ctx, "to apply");
         if (!preview.applicable()) {
-            ctx.status(422).json(new ApiError("the instruction cannot be applied: "
-                    + preview.diagnostics().stream().map(d -> d.message()).findFirst().orElse("nothing to do"), "text"));
-            return;
+            throw new ApiException(422, "the instruction cannot be applied: " + preview.diagnostics().stream()
+                    .map(d -> d.message()).findFirst().orElse("nothing to do"), "text");
         }
         SpecEditor.Result result = naturalLanguage.apply(spec, preview);
         if (!result.applied()) {
-            ctx.status(422).json(new ApiError(result.diagnostics().stream().map(d -> d.message()).findFirst()
-                    .orElse("the edit could not be written"), "text"));
-            return;
+            throw new ApiException(422, result.diagnostics().stream().map(d -> d.message()).findFirst()
+                    .orElse("the edit could not be written"), "text");
         }
-        edit(ctx, repo.get(), ifMatch.replace("\"", "").strip(), result.spec().source(), preview.instruction());
+        edit(ctx, repo, expected, result.spec().source(), preview.instruction());
     }
 
     private void versions(Context ctx) {
-        repo(ctx).ifPresent(repo -> ctx.json(stores.apply(repo).versions().stream().map(JsonViews.VersionView::of).toList()));
+        ctx.json(stores.apply(repo(ctx)).versions().stream().map(JsonViews.VersionView::of).toList());
     }
 
     private JsonNode body(Context ctx) {
         try {
             JsonNode node = json.readTree(ctx.bodyAsBytes());
             if (node == null || !node.isObject()) {
-                ctx.status(400).json(new ApiError("body must be a JSON object", null));
-                return null;
+                throw new ApiException(400, "body must be a JSON object", null);
             }
             return node;
         } catch (java.io.IOException e) {
-            ctx.status(400).json(new ApiError("body is not JSON: " + e.getMessage(), null));
-            return null;
+            throw new ApiException(400, "body is not JSON: " + e.getMessage(), null);
         }
     }
 }
