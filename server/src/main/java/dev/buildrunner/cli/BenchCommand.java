@@ -29,13 +29,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code br bench [--json] [FILE]}: medians after warm-up, on a spec grown to {@code --features}
+ * {@code br bench [core] [--json] [FILE]}: the core benchmark ({@code br bench server} is
+ * {@link ServerBenchCommand}): medians after warm-up, on a spec grown to {@code --features}
  * features from FILE's (issue 3's targets, 962 features: analyze + plan <= 200 ms warm; one-feature
  * regeneration + commit <= 30 ms; a whole {@code br spec analyze} process <= 1.5 s cold).
  * Progress goes to stderr; results to stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure analyze, plan, one-feature regeneration and a state commit on a large spec.")
+        description = {"Measure analyze, plan, one-feature regeneration and a state commit on a large spec.",
+            "br bench core does the same; br bench server measures the server."})
 final class BenchCommand implements Callable<Integer> {
     private final Services services;
 

@@ -44,7 +44,9 @@ public final class Main {
                 .addSubcommand("create", new CheckpointCreateCommand(services))
                 .addSubcommand("list", new CheckpointListCommand(services)));
         br.addSubcommand("rollback", new RollbackCommand(services));
-        br.addSubcommand("bench", new BenchCommand(services));
+        br.addSubcommand("bench", new CommandLine(new BenchCommand(services))
+                .addSubcommand("core", new BenchCommand(services))
+                .addSubcommand("server", new ServerBenchCommand(services)));
         br.addSubcommand("serve", new ServeCommand(services, System::getenv));
         br.addSubcommand("repo", new RepoCommand(services, System::getenv));
         br.addSubcommand("hooks", group("hooks", "Install and run the client-side git hooks.")

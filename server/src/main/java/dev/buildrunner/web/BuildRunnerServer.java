@@ -184,6 +184,11 @@ public final class BuildRunnerServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The live stream, for measuring its fan-out ({@link StreamFanOut}). */
+    LiveStream stream() {
+        return stream;
+    }
+
     /** The repositories this server hosts. */
     public Repositories repositories() {
         return repositories;
