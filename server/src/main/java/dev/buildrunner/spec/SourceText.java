@@ -120,14 +120,24 @@ final class SourceText {
         return Math.max(0, -i - 2);
     }
 
-    /** The 0-based line a flexmark node starts on (flexmark's own lookup is linear in the document). */
-    int startLine(com.vladsch.flexmark.util.ast.Node n) {
-        return lineOf(n.getStartOffset());
+    /** The 0-based line a block starts on. */
+    int startLine(MdBlock b) {
+        return lineOf(b.start);
     }
 
-    /** The 0-based line holding a node's last character. */
-    int endLine(com.vladsch.flexmark.util.ast.Node n) {
-        return lineOf(Math.max(n.getStartOffset(), n.getEndOffset() - 1));
+    /** The 0-based line holding a block's last character. */
+    int endLine(MdBlock b) {
+        return lineOf(Math.max(b.start, b.end - 1));
+    }
+
+    /** A block's characters in the normalised text, line ends and container prefixes included. */
+    String chars(MdBlock b) {
+        return text.substring(b.start, b.end);
+    }
+
+    /** The offset in the normalised text where a 0-based line starts; {@code lineCount()} gives its length. */
+    int textOffset(int line) {
+        return line >= textStart.length ? text.length() : textStart[line];
     }
 
     int colOf(int textOffset) {

@@ -35,7 +35,7 @@ final class TextScan {
 
     /** HTTP endpoints named in a text, in order (duplicates kept; callers dedupe). */
     static void endpoints(String text, List<Endpoint> out) {
-        if (text.indexOf('/') < 0) {
+        if (!mayHaveEndpoint(text)) {
             return;
         }
         Matcher m = ENDPOINT.matcher(text);
@@ -45,6 +45,23 @@ final class TextScan {
                 out.add(new Endpoint(m.group(1), path));
             }
         }
+    }
+
+    /**
+     * A necessary condition for {@link #ENDPOINT} to find something, checked without a regex: a
+     * {@code /} after white space that follows a capital letter. Most lines fail it.
+     */
+    private static boolean mayHaveEndpoint(String text) {
+        for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+            int i = at - 1;
+            while (i >= 0 && isRegexSpace(text.charAt(i))) {
+                i--;
+            }
+            if (i < at - 1 && i >= 0 && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimPath(String p) {
@@ -256,6 +273,75 @@ final class TextScan {
         return sb.toString();
     }
 
+    /**
+     * True when the text has a Task Master tag line: {@code <context>} or {@code <PRD>} (ASCII case
+     * ignored) alone on a line, white space around it allowed. Gives what the regex
+     * {@code (?im)^\s*<(?:context|prd)>\s*$} finds (Java's line terminators and {@code \s}), by a
+     * scan that looks only around each {@code <}.
+     */
+    static boolean hasTagLine(String s) {
+        for (int at = s.indexOf('<'); at >= 0; at = s.indexOf('<', at + 1)) {
+            int end = tagEnd(s, at, "context>");
+            if (end < 0) {
+                end = tagEnd(s, at, "prd>");
+            }
+            if (end >= 0 && lineStartBefore(s, at) && lineEndAfter(s, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index after {@code '<' + word} at {@code at}, ASCII case ignored; -1 when it is not there. */
+    private static int tagEnd(String s, int at, String word) {
+        if (at + 1 + word.length() > s.length()) {
+            return -1;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = s.charAt(at + 1 + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c != word.charAt(i)) {
+                return -1;
+            }
+        }
+        return at + 1 + word.length();
+    }
+
+    /** Only regex-{@code \s} between a line start (or the text start) and {@code at}. */
+    private static boolean lineStartBefore(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && isRegexSpace(s.charAt(i))) {
+            if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
+                return true;
+            }
+            i--;
+        }
+        return i < 0 || isOtherLineEnd(s.charAt(i));
+    }
+
+    /** Only regex-{@code \s} between {@code from} and a line end (or the text end). */
+    private static boolean lineEndAfter(String s, int from) {
+        int i = from;
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+            if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
+                return true;
+            }
+            i++;
+        }
+        return i == s.length() || isOtherLineEnd(s.charAt(i));
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Line terminators other than {@code \n} and {@code \r} that Java's {@code ^} and {@code $} know. */
+    private static boolean isOtherLineEnd(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /** Collapses runs of whitespace to one space and trims. */
     static String squash(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -290,7 +376,7 @@ final class TextScan {
         return false;
     }
 
-    private static boolean isParam(String seg) {
+    static boolean isParam(String seg) {
         return seg.length() > 1 && (seg.startsWith(":") || (seg.startsWith("{") && seg.endsWith("}"))
                 || (seg.startsWith("<") && seg.endsWith(">")) || (seg.startsWith("[") && seg.endsWith("]")));
     }

@@ -1,0 +1,146 @@
+package dev.buildrunner.spec;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.CharacterNodeFactory;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.internal.InlineParserImpl;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Markdown text to {@link MdBlock}s with flexmark (CommonMark plus GFM tables, task-list items and
+ * YAML front matter), so that a heading inside a fenced code block is never a heading.
+ *
+ * <p>Only the block structure is kept. Inline parsing of paragraphs and headings (emphasis, links,
+ * code spans) is switched off: nothing the spec parser reads depends on it, and it is a sizeable
+ * part of flexmark's time and allocation. Block structure does not depend on it (CommonMark parses
+ * blocks first); link reference definitions and table rows, which flexmark finds with its inline
+ * parser ({@code preProcessBlock}, {@code parseCustom}), are still recognised: only the
+ * per-paragraph inline pass is skipped, and the reference pre-processor, which flexmark drops with
+ * a custom inline parser, is added back. A test compares the blocks of both settings.
+ *
+ * <p>Thread-safe: the flexmark parser is built once and is immutable.
+ */
+final class FlexmarkBlocks {
+
+    private final Parser parser;
+
+    /** Builds the flexmark parser: tables, YAML front matter, GFM task lists, no inline pass. */
+    FlexmarkBlocks() {
+        this(false);
+    }
+
+    /**
+     * @param inlines true to keep flexmark's inline pass (tests use it to show that skipping it
+     *     changes no block)
+     */
+    FlexmarkBlocks(boolean inlines) {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create(),
+                TaskListExtension.create()));
+        Parser.Builder builder = Parser.builder(options);
+        if (!inlines) {
+            // flexmark adds its link reference definition pre-processor only with its own inline parser
+            builder.paragraphPreProcessorFactory(new ReferencePreProcessorFactory());
+            builder.customInlineParserFactory((opts, special, delimiters, processors, linkRefs, extensions) ->
+                    new InlineParserImpl(opts, special, delimiters, processors, linkRefs, extensions) {
+                        /** True inside parseCustom: the tables extension finds a row's cells with it. */
+                        private boolean custom;
+
+                        @Override
+                        public List<Node> parseCustom(BasedSequence input, Node node, BitSet chars,
+                                Map<Character, CharacterNodeFactory> factories) {
+                            custom = true;
+                            try {
+                                return super.parseCustom(input, node, chars, factories);
+                            } finally {
+                                custom = false;
+                            }
+                        }
+
+                        @Override
+                        public void parse(BasedSequence input, Node node) {
+                            if (custom) {
+                                super.parse(input, node);
+                            }
+                            // else: blocks only; paragraphs and headings keep their text, without inline nodes
+                        }
+                    });
+        }
+        this.parser = builder.build();
+    }
+
+    /**
+     * Parses a text on its own.
+     *
+     * @param text Markdown with {@code \n} line ends
+     * @return its top-level blocks, offsets relative to the start of {@code text}
+     */
+    List<MdBlock> parse(String text) {
+        return children(parser.parse(text));
+    }
+
+    /**
+     * Every child: blocks, and the nodes that stand among blocks without being flexmark
+     * {@code Block}s (a link reference definition). Paragraphs, headings, code and tables are
+     * leaves here: what is inside them is inline content.
+     */
+    private static List<MdBlock> children(Node parent) {
+        List<MdBlock> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            out.add(convert(n));
+        }
+        return out;
+    }
+
+    private static MdBlock convert(Node n) {
+        int start = n.getStartOffset();
+        int end = n.getEndOffset();
+        if (n instanceof Heading h) {
+            BasedSequence t = h.getText();
+            return MdBlock.heading(start, end, h.getLevel(), t.toString(), t.getStartOffset(), t.isBlank());
+        }
+        if (n instanceof Paragraph) {
+            return MdBlock.of(MdBlock.Kind.PARAGRAPH, start, end, List.of());
+        }
+        if (n instanceof FencedCodeBlock f) {
+            return MdBlock.fence(start, end, f.getOpeningMarker().toString(), !f.getClosingMarker().isEmpty());
+        }
+        if (n instanceof ListItem item) {
+            int number = item instanceof OrderedListItem o ? BodyReader.number(o.getOpeningMarker().toString()) : -1;
+            boolean task = item instanceof TaskListItem;
+            boolean done = task && ((TaskListItem) item).isItemDoneMarker();
+            return MdBlock.item(start, end, number, task, done, children(n));
+        }
+        if (n instanceof ListBlock) {
+            return MdBlock.of(MdBlock.Kind.LIST, start, end, children(n));
+        }
+        if (n instanceof IndentedCodeBlock) {
+            return MdBlock.of(MdBlock.Kind.INDENTED_CODE, start, end, List.of());
+        }
+        if (n instanceof ThematicBreak) {
+            return MdBlock.of(MdBlock.Kind.RULE, start, end, List.of());
+        }
+        boolean leaf = n instanceof TableBlock || !(n instanceof Block);
+        return MdBlock.of(MdBlock.Kind.OTHER, start, end, leaf ? List.of() : children(n));
+    }
+}
