@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * partial name in whole words: names starting with the text, else names containing it, else names
  * the text contains. Every list returned is in spec order.
  *
- * <p>Built once per parse from the features read; each lookup costs about the number of features
- * sharing the text's rarest word, not the number of features, so resolving every dependency of a
- * large spec stays linear. Not thread-safe (one per parse).
+ * <p>Built once per parse from the features read; the name indexes are built on the first lookup
+ * that needs them. Each lookup costs about the number of features sharing the text's rarest word,
+ * not the number of features, so resolving every dependency of a large spec stays linear. Not
+ * thread-safe (one per parse).
  */
 final class DependencyResolver {
 
@@ -33,17 +34,22 @@ final class DependencyResolver {
     private final Map<String, List<Integer>> byBare = new HashMap<>();
     /** A word to where it occurs in the normalised names: pairs (feature index, word index). */
     private final Map<String, List<int[]>> wordAt = new HashMap<>();
-    private final String[][] nameWords;
+    private String[][] nameWords;
     private int maxBareWords;
 
     /** Indexes the features as they are now (ids assigned). */
     DependencyResolver(List<FeatureDraft> drafts) {
         this.drafts = drafts;
-        this.nameWords = new String[drafts.size()][];
-        for (int i = 0; i < drafts.size(); i++) {
-            FeatureDraft d = drafts.get(i);
+        for (FeatureDraft d : drafts) {
             byId.put(d.id.toLowerCase(Locale.ROOT), d);
             byNumber.putIfAbsent(d.number, d);
+        }
+    }
+
+    private void indexNames() {
+        nameWords = new String[drafts.size()][];
+        for (int i = 0; i < drafts.size(); i++) {
+            FeatureDraft d = drafts.get(i);
             List<String> words = words(d.name);
             nameWords[i] = words.toArray(new String[0]);
             for (int w = 0; w < nameWords[i].length; w++) {
@@ -87,6 +93,9 @@ final class DependencyResolver {
         List<String> wantWords = words(s);
         if (wantWords.isEmpty()) {
             return List.of();
+        }
+        if (nameWords == null) {
+            indexNames();
         }
         FeatureDraft named = byName.get(String.join(" ", wantWords));
         if (named != null) {

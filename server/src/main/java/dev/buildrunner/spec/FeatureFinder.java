@@ -2,6 +2,7 @@ package dev.buildrunner.spec;
 
 import dev.buildrunner.spec.BodyReader.Line;
 import dev.buildrunner.spec.FeatureDraft.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,9 +46,29 @@ final class FeatureFinder {
     private final int sectionLevel;
     private final List<FeatureDraft> drafts;
     private final List<Diagnostic> diags;
+    private final boolean[] codeLine;
+    /** Null when nothing is cached. */
+    private final LruCache<DraftKey, CachedDraft> cache;
 
+    /**
+     * What a heading feature's draft is a function of: the format (names), the reading mode, the
+     * text of the chunks from its heading to the heading that ends it (that heading's line
+     * included), and whether it runs to the end of the text.
+     */
+    record DraftKey(SpecFormat format, BodyReader.Mode mode, List<String> chunks, boolean toEnd) {
+    }
+
+    /** A draft read once, its lines relative to its heading line, and the diagnostics reading it gave. */
+    record CachedDraft(FeatureDraft draft, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * @param codeLine for each 0-based line, true when it is inside a code block
+     * @param cache drafts of earlier parses, null to cache nothing
+     */
     FeatureFinder(SourceText st, MdDocument doc, SpecFormat format, List<MdBlock> headings, MdBlock titleHeading,
-            int sectionLevel, List<FeatureDraft> drafts, List<Diagnostic> diags) {
+            int sectionLevel, List<FeatureDraft> drafts, List<Diagnostic> diags, boolean[] codeLine,
+            LruCache<DraftKey, CachedDraft> cache) {
         this.st = st;
         this.doc = doc;
         this.format = format;
@@ -56,6 +77,8 @@ final class FeatureFinder {
         this.sectionLevel = sectionLevel;
         this.drafts = drafts;
         this.diags = diags;
+        this.codeLine = codeLine;
+        this.cache = cache;
     }
 
     /** The next top-level block after {@code h} that ends its section: a heading of level <= max. */
@@ -240,6 +263,18 @@ final class FeatureFinder {
     // ------------------------------------------------------------ one feature
 
     private void headingFeature(MdBlock h, MdBlock stop, BodyReader.Mode mode) {
+        List<String> chunks = cache == null ? null : doc.chunksBetween(h, stop);
+        DraftKey key = chunks == null ? null : new DraftKey(format, mode, chunks, stop == null);
+        CachedDraft cached = key == null ? null : cache.get(key);
+        int line = st.startLine(h);
+        if (cached != null) {
+            drafts.add(cached.draft().copy(line));
+            for (Diagnostic x : cached.diagnostics()) {
+                diags.add(new Diagnostic(x.line() + line, x.severity(), x.code(), x.message()));
+            }
+            return;
+        }
+        List<Diagnostic> own = new ArrayList<>();
         FeatureDraft d = new FeatureDraft();
         d.format = format;
         d.headingLine = st.startLine(h);
@@ -250,10 +285,34 @@ final class FeatureFinder {
         String raw = h.text;
         int textCol = st.colOf(h.textStart);
         name(d, raw, textCol);
-        BodyReader r = new BodyReader(st, d, mode, diags);
+        BodyReader r = new BodyReader(st, d, mode, own);
         r.readBlocks(h.next(), stop);
         r.finish();
+        collectEndpoints(d);
         drafts.add(d);
+        diags.addAll(own);
+        if (key != null) {
+            List<Diagnostic> relative = new ArrayList<>();
+            for (Diagnostic x : own) {
+                relative.add(new Diagnostic(x.line() - line, x.severity(), x.code(), x.message()));
+            }
+            cache.put(key, new CachedDraft(d.copy(-line), List.copyOf(relative)));
+        }
+    }
+
+    /** Every {@code METHOD /path} on the feature's lines outside code, in order, without duplicates. */
+    private void collectEndpoints(FeatureDraft d) {
+        List<Endpoint> found = new ArrayList<>();
+        for (int i = d.firstLine; i <= d.lastLine && i < st.lineCount(); i++) {
+            if (!codeLine[i]) {
+                TextScan.endpoints(st.line(i), found);
+            }
+        }
+        for (Endpoint e : found) {
+            if (!d.endpoints.contains(e)) {
+                d.endpoints.add(e);
+            }
+        }
     }
 
     /** Sets name, number, own id and priority from a heading's text. */
@@ -347,6 +406,7 @@ final class FeatureFinder {
             d.nameSpan = new Span(d.firstLine, 0, d.firstLine, 0);
             r.readNodes(head.rest());
             r.finish();
+            collectEndpoints(d);
             drafts.add(d);
             return;
         }
@@ -400,6 +460,7 @@ final class FeatureFinder {
         }
         r.readNodes(head.rest());
         r.finish();
+        collectEndpoints(d);
         drafts.add(d);
     }
 }

@@ -22,6 +22,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,35 @@ final class FlexmarkBlocks {
      * @return its top-level blocks, offsets relative to the start of {@code text}
      */
     List<MdBlock> parse(String text) {
-        return children(parser.parse(text));
+        int[] lineStarts = lineStarts(text);
+        return children(parser.parse(text), lineStarts);
+    }
+
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int nl = text.indexOf('\n'); nl >= 0 && nl + 1 < text.length(); nl = text.indexOf('\n', nl + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = nl + 1;
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * The start and end offsets, and the lines of the first and last characters, counted as
+     * {@link SourceText} counts them (a line end at the very end starts no line).
+     */
+    private static int[] span(Node n, int[] lineStarts) {
+        int start = n.getStartOffset();
+        int end = n.getEndOffset();
+        return new int[] {start, end, lineOf(lineStarts, start), lineOf(lineStarts, Math.max(start, end - 1))};
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
     /**
@@ -104,43 +133,42 @@ final class FlexmarkBlocks {
      * {@code Block}s (a link reference definition). Paragraphs, headings, code and tables are
      * leaves here: what is inside them is inline content.
      */
-    private static List<MdBlock> children(Node parent) {
+    private static List<MdBlock> children(Node parent, int[] lines) {
         List<MdBlock> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            out.add(convert(n));
+            out.add(convert(n, lines));
         }
         return out;
     }
 
-    private static MdBlock convert(Node n) {
-        int start = n.getStartOffset();
-        int end = n.getEndOffset();
+    private static MdBlock convert(Node n, int[] lines) {
+        int[] span = span(n, lines);
         if (n instanceof Heading h) {
             BasedSequence t = h.getText();
-            return MdBlock.heading(start, end, h.getLevel(), t.toString(), t.getStartOffset(), t.isBlank());
+            return MdBlock.heading(span, h.getLevel(), t.toString(), t.getStartOffset(), t.isBlank());
         }
         if (n instanceof Paragraph) {
-            return MdBlock.of(MdBlock.Kind.PARAGRAPH, start, end, List.of());
+            return MdBlock.of(MdBlock.Kind.PARAGRAPH, span, List.of());
         }
         if (n instanceof FencedCodeBlock f) {
-            return MdBlock.fence(start, end, f.getOpeningMarker().toString(), !f.getClosingMarker().isEmpty());
+            return MdBlock.fence(span, f.getOpeningMarker().toString(), !f.getClosingMarker().isEmpty());
         }
         if (n instanceof ListItem item) {
             int number = item instanceof OrderedListItem o ? BodyReader.number(o.getOpeningMarker().toString()) : -1;
             boolean task = item instanceof TaskListItem;
             boolean done = task && ((TaskListItem) item).isItemDoneMarker();
-            return MdBlock.item(start, end, number, task, done, children(n));
+            return MdBlock.item(span, number, task, done, children(n, lines));
         }
         if (n instanceof ListBlock) {
-            return MdBlock.of(MdBlock.Kind.LIST, start, end, children(n));
+            return MdBlock.of(MdBlock.Kind.LIST, span, children(n, lines));
         }
         if (n instanceof IndentedCodeBlock) {
-            return MdBlock.of(MdBlock.Kind.INDENTED_CODE, start, end, List.of());
+            return MdBlock.of(MdBlock.Kind.INDENTED_CODE, span, List.of());
         }
         if (n instanceof ThematicBreak) {
-            return MdBlock.of(MdBlock.Kind.RULE, start, end, List.of());
+            return MdBlock.of(MdBlock.Kind.RULE, span, List.of());
         }
         boolean leaf = n instanceof TableBlock || !(n instanceof Block);
-        return MdBlock.of(MdBlock.Kind.OTHER, start, end, leaf ? List.of() : children(n));
+        return MdBlock.of(MdBlock.Kind.OTHER, span, leaf ? List.of() : children(n, lines));
     }
 }

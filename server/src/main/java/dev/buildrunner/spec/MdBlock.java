@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Inline content is not kept: the parser reads text through offsets. Two variants exist: a
  * template whose offsets are relative to the chunk it was parsed from (cached and shared between
  * parses and threads, never modified) and a positioned copy, made by {@link #at(int)} for one
- * parse, whose offsets are absolute and whose siblings are linked by {@link #next()}.
+ * parse, whose offsets are absolute and whose siblings are linked by {@link #next()}. A positioned
+ * copy makes copies of its children only when they are first asked for (most blocks of a cached
+ * feature are never looked at again), so it is not thread-safe.
  */
 final class MdBlock {
 
@@ -37,6 +39,9 @@ final class MdBlock {
     /** Offset of the first character, and just after the last one. */
     final int start;
     final int end;
+    /** The 0-based lines of the first and of the last character. */
+    final int firstLine;
+    final int lastLine;
     /** HEADING: 1 to 6. */
     final int level;
     /** HEADING: the text after the markers, exactly as flexmark gives it; "" when blank. */
@@ -53,14 +58,21 @@ final class MdBlock {
     /** FENCED_CODE: the opening fence as written; {@link #closed} false when it never closes. */
     final String marker;
     final boolean closed;
-    private final MdBlock[] children;
+    /** A template's children; a positioned block's copies of them, null until first asked for. */
+    private MdBlock[] children;
+    /** For a positioned block, its template and the distance to it; null and 0 for a template. */
+    private final MdBlock template;
+    private final int delta;
+    private final int lineDelta;
     private MdBlock next;
 
-    private MdBlock(Kind kind, int start, int end, int level, String text, int textStart, boolean blank,
+    private MdBlock(Kind kind, int[] span, int level, String text, int textStart, boolean blank,
             int number, boolean task, boolean done, String marker, boolean closed, MdBlock[] children) {
         this.kind = kind;
-        this.start = start;
-        this.end = end;
+        this.start = span[0];
+        this.end = span[1];
+        this.firstLine = span[2];
+        this.lastLine = span[3];
         this.level = level;
         this.text = text;
         this.textStart = textStart;
@@ -71,42 +83,88 @@ final class MdBlock {
         this.marker = marker;
         this.closed = closed;
         this.children = children;
+        this.template = null;
+        this.delta = 0;
+        this.lineDelta = 0;
     }
 
-    static MdBlock heading(int start, int end, int level, String text, int textStart, boolean blank) {
-        return new MdBlock(Kind.HEADING, start, end, level, text, textStart, blank, -1, false, false, "", false,
-                NONE);
+    private MdBlock(MdBlock t, int delta, int lines) {
+        this.kind = t.kind;
+        this.start = t.start + delta;
+        this.end = t.end + delta;
+        this.firstLine = t.firstLine + lines;
+        this.lastLine = t.lastLine + lines;
+        this.level = t.level;
+        this.text = t.text;
+        this.textStart = t.textStart + delta;
+        this.blank = t.blank;
+        this.number = t.number;
+        this.task = t.task;
+        this.done = t.done;
+        this.marker = t.marker;
+        this.closed = t.closed;
+        this.children = t.children.length == 0 ? NONE : null;
+        this.template = t;
+        this.delta = delta;
+        this.lineDelta = lines;
     }
 
-    static MdBlock item(int start, int end, int number, boolean task, boolean done, List<MdBlock> children) {
-        return new MdBlock(Kind.ITEM, start, end, 0, "", 0, false, number, task, done, "", false,
-                children.toArray(NONE));
+    // span: start offset, end offset, first line, last line
+
+    static MdBlock heading(int[] span, int level, String text, int textStart, boolean blank) {
+        return new MdBlock(Kind.HEADING, span, level, text, textStart, blank, -1, false, false, "", false, NONE);
     }
 
-    static MdBlock fence(int start, int end, String marker, boolean closed) {
-        return new MdBlock(Kind.FENCED_CODE, start, end, 0, "", 0, false, -1, false, false, marker, closed, NONE);
+    static MdBlock item(int[] span, int number, boolean task, boolean done, List<MdBlock> children) {
+        return new MdBlock(Kind.ITEM, span, 0, "", 0, false, number, task, done, "", false, children.toArray(NONE));
+    }
+
+    static MdBlock fence(int[] span, String marker, boolean closed) {
+        return new MdBlock(Kind.FENCED_CODE, span, 0, "", 0, false, -1, false, false, marker, closed, NONE);
     }
 
     /** A block with no per-kind facts: paragraph, list, indented code, rule, other. */
-    static MdBlock of(Kind kind, int start, int end, List<MdBlock> children) {
-        return new MdBlock(kind, start, end, 0, "", 0, false, -1, false, false, "", false,
+    static MdBlock of(Kind kind, int[] span, List<MdBlock> children) {
+        return new MdBlock(kind, span, 0, "", 0, false, -1, false, false, "", false,
                 children.isEmpty() ? NONE : children.toArray(NONE));
     }
 
     /**
-     * A positioned copy of this template: every offset moved by {@code delta}, children copied and
-     * linked. The copy's own {@link #next()} is set by whoever links the top-level blocks.
+     * A positioned copy of this template: every offset moved by {@code delta} and every line by
+     * {@code lines}; its children are copied and linked when first asked for. The copy's own
+     * {@link #next()} is set by whoever links the top-level blocks.
      */
-    MdBlock at(int delta) {
-        MdBlock[] copies = children.length == 0 ? NONE : new MdBlock[children.length];
-        for (int i = 0; i < copies.length; i++) {
-            copies[i] = children[i].at(delta);
-            if (i > 0) {
-                copies[i - 1].next = copies[i];
+    MdBlock at(int delta, int lines) {
+        return new MdBlock(this, delta, lines);
+    }
+
+    private MdBlock[] children() {
+        if (children == null) {
+            MdBlock[] t = template.children;
+            MdBlock[] copies = new MdBlock[t.length];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = t[i].at(delta, lineDelta);
+                if (i > 0) {
+                    copies[i - 1].next = copies[i];
+                }
+            }
+            children = copies;
+        }
+        return children;
+    }
+
+    /**
+     * Adds the code blocks (fenced or indented) of this template's subtree, this block included, in
+     * document order; the code inside a code block is not searched.
+     */
+    void collectCode(List<MdBlock> out) {
+        if (kind == Kind.FENCED_CODE || kind == Kind.INDENTED_CODE) {
+            out.add(this);
+        } else {
+            for (MdBlock c : children) {
+                c.collectCode(out);
             }
         }
-        return new MdBlock(kind, start + delta, end + delta, level, text, textStart + delta, blank, number, task,
-                done, marker, closed, copies);
     }
 
     /** Links a positioned top-level block to the one after it. */
@@ -120,15 +178,17 @@ final class MdBlock {
     }
 
     MdBlock firstChild() {
-        return children.length == 0 ? null : children[0];
+        MdBlock[] c = children();
+        return c.length == 0 ? null : c[0];
     }
 
     MdBlock lastChild() {
-        return children.length == 0 ? null : children[children.length - 1];
+        MdBlock[] c = children();
+        return c.length == 0 ? null : c[c.length - 1];
     }
 
     boolean hasChildren() {
-        return children.length > 0;
+        return children != null ? children.length > 0 : template.children.length > 0;
     }
 
     boolean is(Kind k) {
@@ -152,7 +212,7 @@ final class MdBlock {
             }
         }
         out.append('\n');
-        for (MdBlock c : children) {
+        for (MdBlock c : children()) {
             c.describe(out, depth + 1);
         }
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The second pass over a spec's features: ids made unique, endpoints collected and tied to
- * templates, spec-kit functional requirements and Task Master API endpoints attached to features,
+ * The second pass over a spec's features: ids made unique, endpoints (collected while reading
+ * each feature) tied to templates, spec-kit functional requirements and Task Master API endpoints attached to features,
  * dependencies resolved to ids. Reports what it cannot resolve. Every step is linear in the number
  * of features (hash lookups, no loop over features inside a loop over features).
  */
@@ -39,9 +39,6 @@ final class SpecLinker {
     }
 
     void link() {
-        for (FeatureDraft d : drafts) {
-            collectEndpoints(d);
-        }
         EndpointTemplates templates = new EndpointTemplates();
         for (FeatureDraft d : drafts) {
             for (Endpoint e : d.endpoints) {
@@ -64,21 +61,6 @@ final class SpecLinker {
         resolveDependencies(resolver);
         if (taskMaster != null) {
             taskMaster.dependencyChain(resolver, features, diags);
-        }
-    }
-
-    /** Every {@code METHOD /path} on the feature's lines outside code, in order, without duplicates. */
-    private void collectEndpoints(FeatureDraft d) {
-        List<Endpoint> found = new ArrayList<>();
-        for (int i = d.firstLine; i <= d.lastLine && i < st.lineCount(); i++) {
-            if (!codeLine[i]) {
-                TextScan.endpoints(st.line(i), found);
-            }
-        }
-        for (Endpoint e : found) {
-            if (!d.endpoints.contains(e)) {
-                d.endpoints.add(e);
-            }
         }
     }
 

@@ -95,50 +95,67 @@ public final class SpecParser {
             "^(?:(?:core|key|main|product|mvp|planned|primary|major|functional|detailed|all)\\s+)?"
                     + "features?(?:\\s+(?:list|overview|breakdown|set|specifications?|(?:&|and) requirements))?$"
                     + "|^(?:核心|主要)?(?:功能|特性)(?:列表|清单|需求|模块|说明)?$");
+    /** A trailing parenthesised remark: "Features (v2)". */
+    private static final Pattern REMARK = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final Pattern TASK_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+\\[[ xX]\\]\\s+T\\d{3,}\\b");
     private static final Pattern TECH_REQS = Pattern.compile(
             "^(?:technical|tech|non-functional)\\s+requirements?$|^技术(?:要求|需求)$");
 
+    /**
+     * Default cache size: 4,096 chunks and as many features, room for a few 1,000-feature specs
+     * (about 10 MB for the 962-feature benchmark spec's 1.1 MB of text).
+     */
+    public static final int DEFAULT_CACHE_ENTRIES = 4096;
+    /** At most this many characters of chunk text are cached, whatever the entry count. */
+    private static final long MAX_CACHED_CHARS = 16L << 20;
+
     private final FlexmarkBlocks flexmark;
     /** Null when nothing is cached. */
-    private final ChunkCache cache;
+    private final LruCache<TextRegion, MdDocument.Chunk> chunks;
+    private final LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache;
     /** False for the whole-document reference parse (tests). */
     private final boolean chunked;
 
-    /**
-     * A parser caching up to {@value ChunkCache#DEFAULT_ENTRIES} chunks (about one feature each)
-     * and at most 16 M characters of chunk text.
-     */
+    /** A parser with caches of {@value #DEFAULT_CACHE_ENTRIES} entries. */
     public SpecParser() {
-        this(ChunkCache.DEFAULT_ENTRIES);
+        this(DEFAULT_CACHE_ENTRIES);
     }
 
     /**
-     * A parser caching up to {@code cachedChunks} chunks of parsed Markdown.
+     * A parser caching up to {@code cacheEntries} parsed chunks of Markdown (a chunk runs from one
+     * heading to the next) and as many read features.
      *
-     * @param cachedChunks the cache's size in chunks (a chunk is about one feature); 0 caches nothing
-     * @throws IllegalArgumentException when {@code cachedChunks} is negative
+     * @param cacheEntries the size of each cache in entries; 0 caches nothing, so that every parse
+     *     reads the whole text
+     * @throws IllegalArgumentException when {@code cacheEntries} is negative
      */
-    public SpecParser(int cachedChunks) {
-        this(true, cachedChunks);
+    public SpecParser(int cacheEntries) {
+        this(true, cacheEntries);
     }
 
     /**
      * @param chunked false to parse every text with one flexmark call and no cache (the reference
      *     that tests compare chunked parses with)
      */
-    SpecParser(boolean chunked, int cachedChunks) {
-        if (cachedChunks < 0) {
-            throw new IllegalArgumentException("expected cachedChunks >= 0, got: " + cachedChunks);
+    SpecParser(boolean chunked, int cacheEntries) {
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("expected cacheEntries >= 0, got: " + cacheEntries);
         }
         this.flexmark = new FlexmarkBlocks();
         this.chunked = chunked;
-        this.cache = chunked && cachedChunks > 0 ? new ChunkCache(cachedChunks, ChunkCache.DEFAULT_CHARS) : null;
+        boolean caching = chunked && cacheEntries > 0;
+        this.chunks = caching ? new LruCache<>(cacheEntries, MAX_CACHED_CHARS, TextRegion::length) : null;
+        this.draftCache = caching ? new LruCache<>(cacheEntries, cacheEntries, k -> 1) : null;
     }
 
     /** The chunk cache, null when this parser caches nothing (tests look at its counters). */
-    ChunkCache cache() {
-        return cache;
+    LruCache<TextRegion, MdDocument.Chunk> chunkCache() {
+        return chunks;
+    }
+
+    /** The feature draft cache, null when this parser caches nothing. */
+    LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache() {
+        return draftCache;
     }
 
     /**
@@ -196,7 +213,7 @@ public final class SpecParser {
 
         Run(String text) {
             st = new SourceText(text);
-            doc = chunked ? MdDocument.chunked(st, flexmark, cache) : MdDocument.whole(st, flexmark);
+            doc = chunked ? MdDocument.chunked(st, flexmark, chunks) : MdDocument.whole(st, flexmark);
             codeLine = new boolean[st.lineCount() + 1];
         }
 
@@ -215,8 +232,8 @@ public final class SpecParser {
                 }
             }
             sectionLevel = min == Integer.MAX_VALUE ? 2 : min;
-            finder = new FeatureFinder(st, doc, format, headings, titleHeading, sectionLevel, drafts,
-                    diags);
+            finder = new FeatureFinder(st, doc, format, headings, titleHeading, sectionLevel, drafts, diags,
+                    codeLine, draftCache);
             Placement placement = finder.find();
             SpecLinker linker = new SpecLinker(st, doc, format, drafts, codeLine, diags);
             linker.link();
@@ -248,25 +265,16 @@ public final class SpecParser {
                     }
                 }
             }
-            markCode(document.first());
-        }
-
-        private void markCode(MdBlock first) {
-            for (MdBlock n = first; n != null; n = n.next()) {
-                if (n.is(MdBlock.Kind.FENCED_CODE) || n.is(MdBlock.Kind.INDENTED_CODE)) {
-                    int last = Math.min(st.endLine(n), st.lineCount() - 1);
-                    for (int i = st.startLine(n); i <= last; i++) {
-                        codeLine[i] = true;
-                    }
-                    if (n.is(MdBlock.Kind.FENCED_CODE) && !n.closed) {
-                        diags.add(Diagnostic.warning(st.startLine(n) + 1, "unclosed-fence",
-                                "code fence '" + n.marker + "' is never closed: everything after it,"
-                                        + " to the end of the file, is code"));
-                    }
-                } else if (n.hasChildren()) {
-                    markCode(n.firstChild());
+            document.forEachCode((b, start, end, from, to) -> {
+                int last = Math.min(to, st.lineCount() - 1);
+                for (int i = from; i <= last; i++) {
+                    codeLine[i] = true;
                 }
-            }
+                if (b.is(MdBlock.Kind.FENCED_CODE) && !b.closed) {
+                    diags.add(Diagnostic.warning(from + 1, "unclosed-fence", "code fence '" + b.marker
+                            + "' is never closed: everything after it, to the end of the file, is code"));
+                }
+            });
         }
 
         private SpecFormat detect() {
@@ -286,7 +294,8 @@ public final class SpecParser {
                 story |= c == 'u' && FeatureFinder.USER_STORY.matcher(t).matches();
                 kiro |= c == 'r' && FeatureFinder.KIRO_REQ.matcher(t).matches();
                 openspec |= c == 'r' && FeatureFinder.OPENSPEC_REQ.matcher(t).matches();
-                buildrunner |= isFeaturesSection(t) || FeatureFinder.FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(t)).find();
+                buildrunner = buildrunner || isFeaturesSection(t)
+                        || FeatureFinder.FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(t)).find();
             }
             if (phase && TASK_LINE.matcher(text).find()) {
                 return SpecFormat.SPEC_KIT_TASKS;
@@ -391,7 +400,7 @@ public final class SpecParser {
     }
 
     static boolean isFeaturesSection(String text) {
-        String n = Labels.normalize(text).replaceAll("\\s*\\([^)]*\\)\\s*$", "").trim();
+        String n = REMARK.matcher(Labels.normalize(text)).replaceAll("").trim();
         return FEATURES_SECTION.matcher(n).matches();
     }
 }
