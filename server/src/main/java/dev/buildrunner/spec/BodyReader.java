@@ -1,12 +1,5 @@
 package dev.buildrunner.spec;
 
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.ListBlock;
-import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.ThematicBreak;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
-import com.vladsch.flexmark.util.ast.Node;
 import dev.buildrunner.spec.FeatureDraft.Item;
 import dev.buildrunner.spec.FeatureDraft.Span;
 import dev.buildrunner.spec.Labels.Field;
@@ -70,15 +63,15 @@ final class BodyReader {
     }
 
     /** Reads sibling blocks from {@code first} up to (not including) {@code stop}; null = to the end. */
-    void readBlocks(Node first, Node stop) {
-        for (Node n = first; n != null && n != stop; n = n.getNext()) {
+    void readBlocks(MdBlock first, MdBlock stop) {
+        for (MdBlock n = first; n != null && n != stop; n = n.next()) {
             readBlock(n);
         }
     }
 
     /** Reads blocks given one by one (a list-item feature's body). */
-    void readNodes(List<Node> nodes) {
-        for (Node n : nodes) {
+    void readNodes(List<MdBlock> nodes) {
+        for (MdBlock n : nodes) {
             readBlock(n);
         }
     }
@@ -88,41 +81,39 @@ final class BodyReader {
      * the item ("- [ ] 1. Title" parses as a task item holding a one-item ordered list), and the
      * blocks after the head.
      */
-    record Head(Paragraph para, int number, List<Node> rest) {
+    record Head(MdBlock para, int number, List<MdBlock> rest) {
     }
 
-    static Head head(ListItem item) {
-        List<Node> rest = new ArrayList<>();
-        Node first = item.getFirstChild();
-        if (first instanceof Paragraph p) {
-            for (Node n = p.getNext(); n != null; n = n.getNext()) {
+    /** The head of a list item of {@code st}'s document. */
+    static Head head(SourceText st, MdBlock item) {
+        List<MdBlock> rest = new ArrayList<>();
+        MdBlock first = item.firstChild();
+        if (first != null && first.is(MdBlock.Kind.PARAGRAPH)) {
+            for (MdBlock n = first.next(); n != null; n = n.next()) {
                 rest.add(n);
             }
-            return new Head(p, -1, rest);
+            return new Head(first, -1, rest);
         }
-        if (first instanceof ListBlock inner && inner.getFirstChild() != null
-                && inner.getFirstChild() == inner.getLastChild() && inner.getFirstChild() instanceof ListItem ii
-                && sameLine(item, ii) && ii.getFirstChild() instanceof Paragraph p) {
-            int number = -1;
-            if (ii instanceof com.vladsch.flexmark.ast.OrderedListItem o) {
-                number = number(o.getOpeningMarker().toString());
-            }
-            for (Node n = p.getNext(); n != null; n = n.getNext()) {
+        MdBlock ii = first == null || !first.is(MdBlock.Kind.LIST) ? null : first.firstChild();
+        if (ii != null && ii == first.lastChild() && ii.is(MdBlock.Kind.ITEM) && sameLine(st, item, ii)
+                && ii.firstChild() != null && ii.firstChild().is(MdBlock.Kind.PARAGRAPH)) {
+            MdBlock p = ii.firstChild();
+            for (MdBlock n = p.next(); n != null; n = n.next()) {
                 rest.add(n);
             }
-            for (Node n = inner.getNext(); n != null; n = n.getNext()) {
+            for (MdBlock n = first.next(); n != null; n = n.next()) {
                 rest.add(n);
             }
-            return new Head(p, number, rest);
+            return new Head(p, ii.number, rest);
         }
-        for (Node n = first; n != null; n = n.getNext()) {
+        for (MdBlock n = first; n != null; n = n.next()) {
             rest.add(n);
         }
         return new Head(null, -1, rest);
     }
 
-    private static boolean sameLine(Node a, Node b) {
-        return a.getChars().baseSubSequence(a.getStartOffset(), b.getStartOffset()).indexOf('\n') < 0;
+    private static boolean sameLine(SourceText st, MdBlock a, MdBlock b) {
+        return st.text().lastIndexOf('\n', b.start - 1) < a.start;
     }
 
     static int number(String marker) {
@@ -138,38 +129,39 @@ final class BodyReader {
         readParagraphLines(List.of(line));
     }
 
-    private void readBlock(Node n) {
+    private void readBlock(MdBlock n) {
         boolean pseudo = pseudoFileItem;
         pseudoFileItem = false;
-        if (pseudo && n instanceof ListBlock list && ctx == Ctx.FIELD && field == Field.FILES
-                && src.colOf(list.getStartOffset()) > 0) {
+        if (pseudo && n.is(MdBlock.Kind.LIST) && ctx == Ctx.FIELD && field == Field.FILES
+                && src.colOf(n.start) > 0) {
             // the indented bullets under "2. `a.py`" describe that file
-            readList(list, Field.REQUIREMENTS, Ctx.FIELD);
+            readList(n, Field.REQUIREMENTS, Ctx.FIELD);
             return;
         }
-        if (n instanceof Heading h && h.getText().isBlank()) {
-            return; // a line holding only "#": reported once by the parser, changes nothing here
-        }
-        if (n instanceof Heading h) {
-            readHeading(h);
-        } else if (n instanceof Paragraph p) {
-            readParagraphLines(lines(p));
-        } else if (n instanceof ListBlock list) {
-            if (ctx == Ctx.FIELD && labelHadValue && src.startLine(list) > labelEndLine + 1) {
-                // "Depends on: X", a blank line, then a list: the list is not more dependencies
-                ctx = Ctx.NONE;
+        switch (n.kind) {
+            case HEADING -> {
+                if (!n.blank) { // a line holding only "#": reported once by the parser, changes nothing here
+                    readHeading(n);
+                }
             }
-            readList(list, ctx == Ctx.FIELD ? field : null, ctx);
-        } else if (n instanceof ThematicBreak) {
-            return;
-        } else {
-            leftover(n);
+            case PARAGRAPH -> readParagraphLines(lines(n));
+            case LIST -> {
+                if (ctx == Ctx.FIELD && labelHadValue && src.startLine(n) > labelEndLine + 1) {
+                    // "Depends on: X", a blank line, then a list: the list is not more dependencies
+                    ctx = Ctx.NONE;
+                }
+                readList(n, ctx == Ctx.FIELD ? field : null, ctx);
+            }
+            case RULE -> {
+                // a separator says nothing
+            }
+            default -> leftover(n);
         }
     }
 
-    private void readHeading(Heading h) {
+    private void readHeading(MdBlock h) {
         finishScenario();
-        String text = TextScan.squash(h.getText().toString());
+        String text = TextScan.squash(h.text);
         if (mode.scenarioHeadings() && text.regionMatches(true, 0, "Scenario:", 0, 9)) {
             scenarioName = TextScan.stripEmphasis(text.substring(9).trim());
             scenarioLine = src.startLine(h);
@@ -181,7 +173,7 @@ final class BodyReader {
         if (f != null) {
             setField(f, src.startLine(h));
             if (d.labelStyle == null) {
-                d.labelStyle = "#".repeat(h.getLevel());
+                d.labelStyle = "#".repeat(h.level);
             }
         } else if (mode.transparentHeadings()) {
             ctx = Ctx.NONE;
@@ -207,11 +199,11 @@ final class BodyReader {
         }
     }
 
-    List<Line> lines(Paragraph p) {
+    List<Line> lines(MdBlock p) {
         List<Line> out = new ArrayList<>();
         int first = src.startLine(p);
         int last = Math.min(src.endLine(p), src.lineCount() - 1);
-        int col0 = src.colOf(p.getStartOffset());
+        int col0 = src.colOf(p.start);
         for (int i = first; i <= last; i++) {
             String s = src.line(i);
             int col = i == first ? Math.min(col0, s.length()) : indent(s);
@@ -415,7 +407,7 @@ final class BodyReader {
 
     // ---------------------------------------------------------------- lists
 
-    private void readList(ListBlock list, Field listField, Ctx listCtx) {
+    private void readList(MdBlock list, Field listField, Ctx listCtx) {
         if (listCtx == Ctx.UNKNOWN) {
             scanKiroRefs(list);
             leftoverOrScenario(list);
@@ -425,16 +417,16 @@ final class BodyReader {
             leftover(list);
             return;
         }
-        for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof ListItem item) {
-                readItem(item, listCtx == Ctx.FIELD ? listField : null);
+        for (MdBlock c = list.firstChild(); c != null; c = c.next()) {
+            if (c.is(MdBlock.Kind.ITEM)) {
+                readItem(c, listCtx == Ctx.FIELD ? listField : null);
             }
         }
     }
 
-    private void readItem(ListItem item, Field listField) {
-        Head head = head(item);
-        Paragraph para = head.para();
+    private void readItem(MdBlock item, Field listField) {
+        Head head = head(src, item);
+        MdBlock para = head.para();
         if (para == null) {
             leftover(item);
             return;
@@ -442,7 +434,7 @@ final class BodyReader {
         List<Line> ls = lines(para);
         Line first = ls.get(0);
         int marks = TextScan.leadingMarks(first.text());
-        boolean done = (item instanceof TaskListItem t && t.isItemDoneMarker()) || TextScan.isDone(first.text());
+        boolean done = item.done || TextScan.isDone(first.text());
         Line body = new Line(first.line(), first.col() + marks, first.text().substring(marks));
         List<Line> rest = ls.subList(1, ls.size());
         Label label = Labels.parse(body.text());
@@ -455,12 +447,12 @@ final class BodyReader {
             Field savedField = field;
             applyLabel(label, body, rest, true);
             Field itemField = label.field();
-            for (Node c : head.rest()) {
-                if (c instanceof ListBlock nested && itemField != null) {
-                    readList(nested, itemField, Ctx.FIELD);
-                } else if (c instanceof ListBlock nested) {
-                    scanKiroRefs(nested);
-                    leftover(nested);
+            for (MdBlock c : head.rest()) {
+                if (c.is(MdBlock.Kind.LIST) && itemField != null) {
+                    readList(c, itemField, Ctx.FIELD);
+                } else if (c.is(MdBlock.Kind.LIST)) {
+                    scanKiroRefs(c);
+                    leftover(c);
                 } else {
                     leftover(c);
                 }
@@ -479,14 +471,15 @@ final class BodyReader {
             Matcher m = DONE_ID.matcher(text);
             d.doneIds.add(m.find() ? m.group(1) : "#" + d.requirements.size());
         }
-        for (Node c : head.rest()) {
-            if (c instanceof ListBlock nested) {
+        for (MdBlock c : head.rest()) {
+            if (c.is(MdBlock.Kind.LIST)) {
+                MdBlock nested = c;
                 if (target == Field.FILES && gavePath) {
                     readList(nested, Field.REQUIREMENTS, Ctx.FIELD);
                 } else if (mode.nestedDetailsToDescription() && target == Field.REQUIREMENTS) {
                     // Kiro sub-task details: kept with their sub-task's line so they stay together
                     scanKiroRefs(nested);
-                    int col = Math.min(src.colOf(item.getStartOffset()), src.line(first.line()).length());
+                    int col = Math.min(src.colOf(item.start), src.line(first.line()).length());
                     int end = Math.min(src.endLine(nested), src.lineCount() - 1);
                     d.descriptionSpans.add(new Span(src.startLine(item), col, end, src.line(end).length()));
                 } else {
@@ -584,14 +577,14 @@ final class BodyReader {
         return true;
     }
 
-    private void scanKiroRefs(ListBlock list) {
+    private void scanKiroRefs(MdBlock list) {
         if (!mode.nestedDetailsToDescription()) {
             return;
         }
-        for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof ListItem item && head(item).para() != null) {
-                Paragraph p = head(item).para();
-                Matcher m = KIRO_REFS.matcher(TextScan.squash(p.getChars().toString()));
+        for (MdBlock c = list.firstChild(); c != null; c = c.next()) {
+            MdBlock p = c.is(MdBlock.Kind.ITEM) ? head(src, c).para() : null;
+            if (p != null) {
+                Matcher m = KIRO_REFS.matcher(TextScan.squash(src.chars(p)));
                 if (m.matches()) {
                     for (String ref : m.group(1).split("\\s*,\\s*")) {
                         String r = ref.trim();
@@ -606,14 +599,14 @@ final class BodyReader {
 
     // ---------------------------------------------------------------- leftovers and scenarios
 
-    private void leftoverOrScenario(ListBlock list) {
+    private void leftoverOrScenario(MdBlock list) {
         if (scenarioName == null) {
             leftover(list);
             return;
         }
-        for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof ListItem item && head(item).para() != null) {
-                Paragraph p = head(item).para();
+        for (MdBlock c = list.firstChild(); c != null; c = c.next()) {
+            MdBlock p = c.is(MdBlock.Kind.ITEM) ? head(src, c).para() : null;
+            if (p != null) {
                 scenarioSteps.add(TextScan.squash(TextScan.stripEmphasis(joinAll(lines(p)))));
             }
         }
@@ -638,13 +631,13 @@ final class BodyReader {
         scenarioSteps.clear();
     }
 
-    private void leftover(Node n) {
+    private void leftover(MdBlock n) {
         int first = src.startLine(n);
         int last = Math.min(src.endLine(n), src.lineCount() - 1);
         if (first > last) {
             return;
         }
-        int col = n instanceof Heading ? 0 : Math.min(src.colOf(n.getStartOffset()), src.line(first).length());
+        int col = n.is(MdBlock.Kind.HEADING) ? 0 : Math.min(src.colOf(n.start), src.line(first).length());
         d.descriptionSpans.add(new Span(first, col, last, src.line(last).length()));
     }
 

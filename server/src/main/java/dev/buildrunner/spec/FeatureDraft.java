@@ -14,6 +14,9 @@ final class FeatureDraft {
 
     /** A region of the normalised text: 0-based lines, columns; {@code endCol} exclusive. */
     record Span(int line, int col, int endLine, int endCol) {
+        Span shift(int lines) {
+            return new Span(line + lines, col, endLine + lines, endCol);
+        }
     }
 
     /**
@@ -31,10 +34,17 @@ final class FeatureDraft {
      */
     record Item(String value, Span text, int firstLine, int ownLastLine, int lastLine, String prefix,
             boolean listItem, boolean shared, boolean block) {
+        Item shift(int lines) {
+            return new Item(value, text.shift(lines), firstLine + lines, ownLastLine + lines, lastLine + lines, prefix,
+                    listItem, shared, block);
+        }
     }
 
     /** A labelled inline value ({@code **Priority:** High}): the label's line and the value's span. */
     record Inline(String label, int line, Span value) {
+        Inline shift(int lines) {
+            return new Inline(label, line + lines, value.shift(lines));
+        }
     }
 
     // identity
@@ -79,6 +89,48 @@ final class FeatureDraft {
     final Map<Labels.Field, Integer> labelLines = new EnumMap<>(Labels.Field.class);
     /** How this feature writes labels: "**%s:**", "**%s**:", "%s:" or "####" for headings. */
     String labelStyle;
+
+    /**
+     * A deep copy with every line number moved by {@code lines}: the same feature read at another
+     * place in the file (the parser's draft cache keeps drafts relative to their heading line).
+     */
+    FeatureDraft copy(int lines) {
+        FeatureDraft c = new FeatureDraft();
+        c.id = id;
+        c.name = name;
+        c.number = number;
+        c.firstLine = firstLine + lines;
+        c.lastLine = lastLine + lines;
+        c.headingLine = headingLine + lines;
+        c.nameSpan = nameSpan == null ? null : nameSpan.shift(lines);
+        c.headingLevel = headingLevel;
+        c.itemFeature = itemFeature;
+        c.format = format;
+        c.complexity = complexity;
+        c.priority = priority;
+        c.descriptionParts.addAll(descriptionParts);
+        c.requirements.addAll(requirements);
+        c.files.addAll(files);
+        c.rawDependencies.addAll(rawDependencies);
+        c.resolvedDependencies.addAll(resolvedDependencies);
+        c.acceptance.addAll(acceptance);
+        c.endpoints.addAll(endpoints);
+        c.attributes.putAll(attributes);
+        c.doneIds.addAll(doneIds);
+        c.requirementRefs.addAll(requirementRefs);
+        descriptionSpans.forEach(x -> c.descriptionSpans.add(x.shift(lines)));
+        requirementItems.forEach(x -> c.requirementItems.add(x.shift(lines)));
+        fileItems.forEach(x -> c.fileItems.add(x.shift(lines)));
+        dependencyItems.forEach(x -> c.dependencyItems.add(x.shift(lines)));
+        acceptanceItems.forEach(x -> c.acceptanceItems.add(x.shift(lines)));
+        c.complexityInline = complexityInline == null ? null : complexityInline.shift(lines);
+        c.priorityInline = priorityInline == null ? null : priorityInline.shift(lines);
+        c.dependencyInline = dependencyInline == null ? null : dependencyInline.shift(lines);
+        attributeInlines.forEach((k, v) -> c.attributeInlines.put(k, v.shift(lines)));
+        labelLines.forEach((k, v) -> c.labelLines.put(k, v + lines));
+        c.labelStyle = labelStyle;
+        return c;
+    }
 
     /** True when the feature says nothing beyond its name. */
     boolean isEmpty() {

@@ -1,14 +1,8 @@
 package dev.buildrunner.spec;
 
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.ListBlock;
-import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.OrderedListItem;
-import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
 import dev.buildrunner.spec.BodyReader.Line;
 import dev.buildrunner.spec.FeatureDraft.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,16 +39,36 @@ final class FeatureFinder {
                     + "|changelog|license|assumptions|risks?.*|open questions|next steps|timeline)$");
 
     private final SourceText st;
-    private final Document doc;
+    private final MdDocument doc;
     private final SpecFormat format;
-    private final List<Heading> headings;
-    private final Heading titleHeading;
+    private final List<MdBlock> headings;
+    private final MdBlock titleHeading;
     private final int sectionLevel;
     private final List<FeatureDraft> drafts;
     private final List<Diagnostic> diags;
+    private final boolean[] codeLine;
+    /** Null when nothing is cached. */
+    private final LruCache<DraftKey, CachedDraft> cache;
 
-    FeatureFinder(SourceText st, Document doc, SpecFormat format, List<Heading> headings, Heading titleHeading,
-            int sectionLevel, List<FeatureDraft> drafts, List<Diagnostic> diags) {
+    /**
+     * What a heading feature's draft is a function of: the format (names), the reading mode, the
+     * text of the chunks from its heading to the heading that ends it (that heading's line
+     * included), and whether it runs to the end of the text.
+     */
+    record DraftKey(SpecFormat format, BodyReader.Mode mode, List<String> chunks, boolean toEnd) {
+    }
+
+    /** A draft read once, its lines relative to its heading line, and the diagnostics reading it gave. */
+    record CachedDraft(FeatureDraft draft, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * @param codeLine for each 0-based line, true when it is inside a code block
+     * @param cache drafts of earlier parses, null to cache nothing
+     */
+    FeatureFinder(SourceText st, MdDocument doc, SpecFormat format, List<MdBlock> headings, MdBlock titleHeading,
+            int sectionLevel, List<FeatureDraft> drafts, List<Diagnostic> diags, boolean[] codeLine,
+            LruCache<DraftKey, CachedDraft> cache) {
         this.st = st;
         this.doc = doc;
         this.format = format;
@@ -63,12 +77,14 @@ final class FeatureFinder {
         this.sectionLevel = sectionLevel;
         this.drafts = drafts;
         this.diags = diags;
+        this.codeLine = codeLine;
+        this.cache = cache;
     }
 
     /** The next top-level block after {@code h} that ends its section: a heading of level <= max. */
-    Node stopAfter(Node h, int maxLevel) {
-        for (Node n = h.getNext(); n != null; n = n.getNext()) {
-            if (n instanceof Heading x && x.getLevel() <= maxLevel && !x.getText().isBlank()) {
+    MdBlock stopAfter(MdBlock h, int maxLevel) {
+        for (MdBlock n = h.next(); n != null; n = n.next()) {
+            if (n.isHeading() && n.level <= maxLevel) {
                 return n;
             }
         }
@@ -92,43 +108,43 @@ final class FeatureFinder {
     private SpecParser.Placement buildrunner() {
         int afterLine = -1;
         int level = sectionLevel + 1;
-        for (Heading s : headings) {
-            if (s == titleHeading || s.getLevel() != sectionLevel) {
+        for (MdBlock s : headings) {
+            if (s == titleHeading || s.level != sectionLevel) {
                 continue;
             }
-            String t = SpecParser.clean(s.getText().toString());
-            Node end = stopAfter(s, sectionLevel);
+            String t = SpecParser.clean(s.text);
+            MdBlock end = stopAfter(s, sectionLevel);
             if (SpecParser.isFeatureHeading(t)) {
                 headingFeature(s, end, BodyReader.Mode.BUILDRUNNER);
                 level = sectionLevel;
             } else if (SpecParser.isFeaturesSection(t)) {
                 int subLevel = Integer.MAX_VALUE;
-                for (Node n = s.getNext(); n != end; n = n.getNext()) {
-                    if (n instanceof Heading h && !h.getText().isBlank()) {
-                        subLevel = Math.min(subLevel, h.getLevel());
+                for (MdBlock n = s.next(); n != end; n = n.next()) {
+                    if (n.isHeading()) {
+                        subLevel = Math.min(subLevel, n.level);
                     }
                 }
                 if (subLevel != Integer.MAX_VALUE) {
-                    for (Node n = s.getNext(); n != end && !(n instanceof Heading); n = n.getNext()) {
-                        if (n instanceof ListBlock) {
+                    for (MdBlock n = s.next(); n != end && !n.is(MdBlock.Kind.HEADING); n = n.next()) {
+                        if (n.is(MdBlock.Kind.LIST)) {
                             diags.add(Diagnostic.warning(st.startLine(n) + 1, "list-outside-feature",
                                     "this list comes before the first feature heading of '" + t
                                             + "' and belongs to no feature"));
                         }
                     }
-                    for (Node n = s.getNext(); n != end; n = n.getNext()) {
-                        if (n instanceof Heading h && h.getLevel() == subLevel && !h.getText().isBlank()) {
-                            headingFeature(h, stopAfter(h, subLevel), BodyReader.Mode.BUILDRUNNER);
+                    for (MdBlock n = s.next(); n != end; n = n.next()) {
+                        if (n.isHeading() && n.level == subLevel) {
+                            headingFeature(n, stopAfter(n, subLevel), BodyReader.Mode.BUILDRUNNER);
                         }
                     }
                     level = subLevel;
                 } else {
                     int before = drafts.size();
                     boolean text = false;
-                    for (Node n = s.getNext(); n != end; n = n.getNext()) {
-                        if (n instanceof ListBlock list) {
-                            itemFeatures(list);
-                        } else if (!(n instanceof com.vladsch.flexmark.ast.ThematicBreak)) {
+                    for (MdBlock n = s.next(); n != end; n = n.next()) {
+                        if (n.is(MdBlock.Kind.LIST)) {
+                            itemFeatures(n);
+                        } else if (!n.is(MdBlock.Kind.RULE)) {
                             text = true;
                         }
                     }
@@ -143,10 +159,10 @@ final class FeatureFinder {
             }
         }
         if (drafts.isEmpty()) {
-            for (Heading h : headings) {
-                if (h != titleHeading && SpecParser.isFeatureHeading(SpecParser.clean(h.getText().toString()))) {
-                    headingFeature(h, stopAfter(h, h.getLevel()), BodyReader.Mode.BUILDRUNNER);
-                    level = h.getLevel();
+            for (MdBlock h : headings) {
+                if (h != titleHeading && SpecParser.isFeatureHeading(SpecParser.clean(h.text))) {
+                    headingFeature(h, stopAfter(h, h.level), BodyReader.Mode.BUILDRUNNER);
+                    level = h.level;
                 }
             }
         }
@@ -202,19 +218,19 @@ final class FeatureFinder {
 
     private SpecParser.Placement byHeadings(Pattern p, BodyReader.Mode mode) {
         int level = 3;
-        for (Heading h : headings) {
-            if (p.matcher(SpecParser.clean(h.getText().toString())).matches()) {
-                headingFeature(h, stopAfter(h, h.getLevel()), mode);
-                level = h.getLevel();
+        for (MdBlock h : headings) {
+            if (p.matcher(SpecParser.clean(h.text)).matches()) {
+                headingFeature(h, stopAfter(h, h.level), mode);
+                level = h.level;
             }
         }
         return placement(-1, level);
     }
 
     private SpecParser.Placement kiroTasks() {
-        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof ListBlock list) {
-                itemFeatures(list);
+        for (MdBlock n = doc.first(); n != null; n = n.next()) {
+            if (n.is(MdBlock.Kind.LIST)) {
+                itemFeatures(n);
             }
         }
         return placement(-1, 2);
@@ -223,20 +239,20 @@ final class FeatureFinder {
     private SpecParser.Placement markdown() {
         int deeper = sectionLevel + 1;
         boolean hasDeeper = false;
-        for (Heading h : headings) {
-            hasDeeper |= h.getLevel() == deeper;
+        for (MdBlock h : headings) {
+            hasDeeper |= h.level == deeper;
         }
         int level = hasDeeper ? deeper : sectionLevel;
         boolean skipSection = false;
-        for (Heading h : headings) {
-            String n = Labels.normalize(SpecParser.clean(h.getText().toString()));
+        for (MdBlock h : headings) {
+            String n = Labels.normalize(SpecParser.clean(h.text));
             if (h == titleHeading) {
                 continue;
             }
-            if (h.getLevel() == sectionLevel) {
+            if (h.level == sectionLevel) {
                 skipSection = NOT_FEATURES.matcher(n).matches() || OVERVIEW.matcher(n).matches();
             }
-            if (h.getLevel() == level && !skipSection && !NOT_FEATURES.matcher(n).matches()
+            if (h.level == level && !skipSection && !NOT_FEATURES.matcher(n).matches()
                     && !OVERVIEW.matcher(n).matches()) {
                 headingFeature(h, stopAfter(h, level), BodyReader.Mode.BUILDRUNNER);
             }
@@ -246,21 +262,57 @@ final class FeatureFinder {
 
     // ------------------------------------------------------------ one feature
 
-    private void headingFeature(Heading h, Node stop, BodyReader.Mode mode) {
+    private void headingFeature(MdBlock h, MdBlock stop, BodyReader.Mode mode) {
+        List<String> chunks = cache == null ? null : doc.chunksBetween(h, stop);
+        DraftKey key = chunks == null ? null : new DraftKey(format, mode, chunks, stop == null);
+        CachedDraft cached = key == null ? null : cache.get(key);
+        int line = st.startLine(h);
+        if (cached != null) {
+            drafts.add(cached.draft().copy(line));
+            for (Diagnostic x : cached.diagnostics()) {
+                diags.add(new Diagnostic(x.line() + line, x.severity(), x.code(), x.message()));
+            }
+            return;
+        }
+        List<Diagnostic> own = new ArrayList<>();
         FeatureDraft d = new FeatureDraft();
         d.format = format;
         d.headingLine = st.startLine(h);
-        d.headingLevel = h.getLevel();
+        d.headingLevel = h.level;
         d.firstLine = d.headingLine;
         int stopLine = stop == null ? st.lineCount() - 1 : st.startLine(stop) - 1;
         d.lastLine = Math.max(d.firstLine, lastContentLine(d.firstLine, stopLine));
-        String raw = h.getText().toString();
-        int textCol = st.colOf(h.getText().getStartOffset());
+        String raw = h.text;
+        int textCol = st.colOf(h.textStart);
         name(d, raw, textCol);
-        BodyReader r = new BodyReader(st, d, mode, diags);
-        r.readBlocks(h.getNext(), stop);
+        BodyReader r = new BodyReader(st, d, mode, own);
+        r.readBlocks(h.next(), stop);
         r.finish();
+        collectEndpoints(d);
         drafts.add(d);
+        diags.addAll(own);
+        if (key != null) {
+            List<Diagnostic> relative = new ArrayList<>();
+            for (Diagnostic x : own) {
+                relative.add(new Diagnostic(x.line() - line, x.severity(), x.code(), x.message()));
+            }
+            cache.put(key, new CachedDraft(d.copy(-line), List.copyOf(relative)));
+        }
+    }
+
+    /** Every {@code METHOD /path} on the feature's lines outside code, in order, without duplicates. */
+    private void collectEndpoints(FeatureDraft d) {
+        List<Endpoint> found = new ArrayList<>();
+        for (int i = d.firstLine; i <= d.lastLine && i < st.lineCount(); i++) {
+            if (!codeLine[i]) {
+                TextScan.endpoints(st.line(i), found);
+            }
+        }
+        for (Endpoint e : found) {
+            if (!d.endpoints.contains(e)) {
+                d.endpoints.add(e);
+            }
+        }
     }
 
     /** Sets name, number, own id and priority from a heading's text. */
@@ -322,15 +374,15 @@ final class FeatureFinder {
         d.nameSpan = new Span(d.headingLine, start, d.headingLine, Math.max(start, end));
     }
 
-    private void itemFeatures(ListBlock list) {
-        for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof ListItem item) {
-                itemFeature(item);
+    private void itemFeatures(MdBlock list) {
+        for (MdBlock c = list.firstChild(); c != null; c = c.next()) {
+            if (c.is(MdBlock.Kind.ITEM)) {
+                itemFeature(c);
             }
         }
     }
 
-    private void itemFeature(ListItem item) {
+    private void itemFeature(MdBlock item) {
         FeatureDraft d = new FeatureDraft();
         d.format = format;
         d.itemFeature = true;
@@ -341,19 +393,20 @@ final class FeatureFinder {
         BodyReader.Mode mode = format == SpecFormat.KIRO_TASKS ? BodyReader.Mode.KIRO_TASKS
                 : BodyReader.Mode.BUILDRUNNER;
         BodyReader r = new BodyReader(st, d, mode, diags);
-        if (item instanceof OrderedListItem o) {
-            d.number = BodyReader.number(o.getOpeningMarker().toString());
+        if (item.number >= 0) {
+            d.number = item.number;
         }
-        BodyReader.Head head = BodyReader.head(item);
+        BodyReader.Head head = BodyReader.head(st, item);
         if (head.number() >= 0) {
             d.number = head.number();
         }
-        Paragraph para = head.para();
+        MdBlock para = head.para();
         if (para == null) {
             d.name = "";
             d.nameSpan = new Span(d.firstLine, 0, d.firstLine, 0);
             r.readNodes(head.rest());
             r.finish();
+            collectEndpoints(d);
             drafts.add(d);
             return;
         }
@@ -407,6 +460,7 @@ final class FeatureFinder {
         }
         r.readNodes(head.rest());
         r.finish();
+        collectEndpoints(d);
         drafts.add(d);
     }
 }

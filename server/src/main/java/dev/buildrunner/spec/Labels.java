@@ -182,6 +182,9 @@ final class Labels {
 
     /** ASCII-folds accented Latin letters: "Café" gives "Cafe". */
     static String fold(String s) {
+        if (isAscii(s)) {
+            return s; // decomposing ASCII changes nothing
+        }
         String d = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(d.length());
         for (int i = 0; i < d.length(); i++) {
@@ -191,5 +194,14 @@ final class Labels {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * line's length, so a column in the normalised text is a column in the source, plus one on the
  * first line when the source starts with a BOM.
  *
- * <p>Immutable; line numbers here are 0-based.
+ * <p>Immutable (lines are cut from the text on first use); line numbers here are 0-based.
  */
 final class SourceText {
 
@@ -34,14 +34,20 @@ final class SourceText {
         this.bom = !source.isEmpty() && source.charAt(0) == '\uFEFF';
         int n = source.length();
         int count = 0;
-        int[] starts = new int[16];
-        int[] ends = new int[16];
+        int[] starts = new int[Math.max(16, n / 32)];
+        int[] ends = new int[starts.length];
         String firstEol = null;
+        boolean crFree = source.indexOf('\r') < 0;
         int pos = 0;
         while (pos < n) {
             int start = pos;
-            while (pos < n && source.charAt(pos) != '\n' && source.charAt(pos) != '\r') {
-                pos++;
+            if (crFree) {
+                int nl = source.indexOf('\n', pos);
+                pos = nl < 0 ? n : nl;
+            } else {
+                while (pos < n && source.charAt(pos) != '\n' && source.charAt(pos) != '\r') {
+                    pos++;
+                }
             }
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
@@ -62,6 +68,12 @@ final class SourceText {
         this.srcEnd = Arrays.copyOf(ends, count);
         this.eol = firstEol == null ? "\n" : firstEol;
         this.lines = new String[count];
+        if (!bom && crFree && !hasTagLine()) {
+            // the common case: the normalised text is the source; lines are cut from it when asked for
+            this.text = source;
+            this.textStart = srcStart;
+            return;
+        }
         this.textStart = new int[count];
         StringBuilder sb = new StringBuilder(n + 1);
         for (int i = 0; i < count; i++) {
@@ -78,6 +90,20 @@ final class SourceText {
             }
         }
         this.text = sb.toString();
+    }
+
+    /** True when a line of the source is a Task Master tag line (only lines holding '>' are tried). */
+    private boolean hasTagLine() {
+        int at = source.indexOf('>');
+        while (at >= 0) {
+            int i = Arrays.binarySearch(srcStart, at);
+            i = i >= 0 ? i : -i - 2;
+            if (TAG_LINE.matcher(source.substring(srcStart[i], srcEnd[i])).matches()) {
+                return true;
+            }
+            at = srcEnd[i] >= source.length() ? -1 : source.indexOf('>', srcEnd[i]);
+        }
+        return false;
     }
 
     private static boolean endsWithTerminator(String s) {
@@ -99,11 +125,25 @@ final class SourceText {
 
     /** The content of a 0-based line, without its terminator (normalised: no BOM, tags blanked). */
     String line(int i) {
-        return lines[i];
+        String l = lines[i];
+        if (l == null) {
+            // racy but benign: every thread computes the same immutable string
+            l = text.substring(textStart[i], textStart[i] + srcEnd[i] - srcStart[i]);
+            lines[i] = l;
+        }
+        return l;
     }
 
+    /** True when a line is empty or white space only. */
     boolean isBlank(int i) {
-        return lines[i].isBlank();
+        int from = textStart[i];
+        int to = from + srcEnd[i] - srcStart[i] - (i == 0 && bom ? 1 : 0);
+        for (int k = from; k < to; k++) {
+            if (!Character.isWhitespace(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The line terminator the file uses first ({@code \n} when it has none). */
@@ -120,14 +160,24 @@ final class SourceText {
         return Math.max(0, -i - 2);
     }
 
-    /** The 0-based line a flexmark node starts on (flexmark's own lookup is linear in the document). */
-    int startLine(com.vladsch.flexmark.util.ast.Node n) {
-        return lineOf(n.getStartOffset());
+    /** The 0-based line a block starts on. */
+    int startLine(MdBlock b) {
+        return b.firstLine;
     }
 
-    /** The 0-based line holding a node's last character. */
-    int endLine(com.vladsch.flexmark.util.ast.Node n) {
-        return lineOf(Math.max(n.getStartOffset(), n.getEndOffset() - 1));
+    /** The 0-based line holding a block's last character. */
+    int endLine(MdBlock b) {
+        return b.lastLine;
+    }
+
+    /** A block's characters in the normalised text, line ends and container prefixes included. */
+    String chars(MdBlock b) {
+        return text.substring(b.start, b.end);
+    }
+
+    /** The offset in the normalised text where a 0-based line starts; {@code lineCount()} gives its length. */
+    int textOffset(int line) {
+        return line >= textStart.length ? text.length() : textStart[line];
     }
 
     int colOf(int textOffset) {

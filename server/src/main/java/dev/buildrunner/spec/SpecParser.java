@@ -1,17 +1,5 @@
 package dev.buildrunner.spec;
 
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.ListBlock;
-import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.buildrunner.spec.FeatureDraft.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,7 +81,13 @@ import java.util.regex.Pattern;
  * <p>Problems are {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input.
  * Parsing the same text twice gives equal specs.
  *
- * <p>Thread-safe: the flexmark parser is built once per instance and is immutable.
+ * <p>Speed: the text is parsed chunk by chunk (see {@link MdDocument}) and each instance keeps a
+ * bounded cache of parsed chunks, so that parsing a spec again after a one-feature edit hands only
+ * the edited chunk to flexmark. The result never depends on the cache: a parse with a cold cache, a
+ * warm one or none at all gives equal results, equal to those of a whole-document parse.
+ *
+ * <p>Thread-safe: the flexmark parser is built once per instance and is immutable; the chunk cache
+ * is synchronized.
  */
 public final class SpecParser {
 
@@ -101,19 +95,67 @@ public final class SpecParser {
             "^(?:(?:core|key|main|product|mvp|planned|primary|major|functional|detailed|all)\\s+)?"
                     + "features?(?:\\s+(?:list|overview|breakdown|set|specifications?|(?:&|and) requirements))?$"
                     + "|^(?:核心|主要)?(?:功能|特性)(?:列表|清单|需求|模块|说明)?$");
+    /** A trailing parenthesised remark: "Features (v2)". */
+    private static final Pattern REMARK = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final Pattern TASK_LINE = Pattern.compile("(?m)^\\s*[-*]\\s+\\[[ xX]\\]\\s+T\\d{3,}\\b");
-    private static final Pattern TAG = Pattern.compile("(?im)^\\s*<(?:context|prd)>\\s*$");
     private static final Pattern TECH_REQS = Pattern.compile(
             "^(?:technical|tech|non-functional)\\s+requirements?$|^技术(?:要求|需求)$");
 
-    private final Parser parser;
+    /**
+     * Default cache size: 4,096 chunks and as many features, room for a few 1,000-feature specs
+     * (about 10 MB for the 962-feature benchmark spec's 1.1 MB of text).
+     */
+    public static final int DEFAULT_CACHE_ENTRIES = 4096;
+    /** At most this many characters of chunk text are cached, whatever the entry count. */
+    private static final long MAX_CACHED_CHARS = 16L << 20;
 
-    /** Builds the flexmark parser (tables, YAML front matter, GFM task lists) once. */
+    private final FlexmarkBlocks flexmark;
+    /** Null when nothing is cached. */
+    private final LruCache<TextRegion, MdDocument.Chunk> chunks;
+    private final LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache;
+    /** False for the whole-document reference parse (tests). */
+    private final boolean chunked;
+
+    /** A parser with caches of {@value #DEFAULT_CACHE_ENTRIES} entries. */
     public SpecParser() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create(),
-                TaskListExtension.create()));
-        this.parser = Parser.builder(options).build();
+        this(DEFAULT_CACHE_ENTRIES);
+    }
+
+    /**
+     * A parser caching up to {@code cacheEntries} parsed chunks of Markdown (a chunk runs from one
+     * heading to the next) and as many read features.
+     *
+     * @param cacheEntries the size of each cache in entries; 0 caches nothing, so that every parse
+     *     reads the whole text
+     * @throws IllegalArgumentException when {@code cacheEntries} is negative
+     */
+    public SpecParser(int cacheEntries) {
+        this(true, cacheEntries);
+    }
+
+    /**
+     * @param chunked false to parse every text with one flexmark call and no cache (the reference
+     *     that tests compare chunked parses with)
+     */
+    SpecParser(boolean chunked, int cacheEntries) {
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("expected cacheEntries >= 0, got: " + cacheEntries);
+        }
+        this.flexmark = new FlexmarkBlocks();
+        this.chunked = chunked;
+        boolean caching = chunked && cacheEntries > 0;
+        this.chunks = caching ? new LruCache<>(cacheEntries, MAX_CACHED_CHARS, TextRegion::length) : null;
+        this.draftCache = caching ? new LruCache<>(cacheEntries, cacheEntries, k -> 1) : null;
+    }
+
+    /** The chunk cache, null when this parser caches nothing (tests look at its counters). */
+    LruCache<TextRegion, MdDocument.Chunk> chunkCache() {
+        return chunks;
+    }
+
+    /** The feature draft cache, null when this parser caches nothing. */
+    LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache() {
+        return draftCache;
     }
 
     /**
@@ -159,19 +201,19 @@ public final class SpecParser {
     /** One parse: the state shared by the steps below. */
     private final class Run {
         final SourceText st;
-        final Document doc;
+        final MdDocument doc;
         final List<Diagnostic> diags = new ArrayList<>();
-        final List<Heading> headings = new ArrayList<>();
+        final List<MdBlock> headings = new ArrayList<>();
         final boolean[] codeLine;
         final List<FeatureDraft> drafts = new ArrayList<>();
-        Heading titleHeading;
+        MdBlock titleHeading;
         int sectionLevel = 2;
         FeatureFinder finder;
         SpecFormat format;
 
         Run(String text) {
             st = new SourceText(text);
-            doc = parser.parse(st.text());
+            doc = chunked ? MdDocument.chunked(st, flexmark, chunks) : MdDocument.whole(st, flexmark);
             codeLine = new boolean[st.lineCount() + 1];
         }
 
@@ -179,19 +221,19 @@ public final class SpecParser {
             scan(doc);
             format = detect();
             String title = "";
-            if (format != SpecFormat.TASKMASTER && !headings.isEmpty() && headings.get(0).getLevel() == 1) {
+            if (format != SpecFormat.TASKMASTER && !headings.isEmpty() && headings.get(0).level == 1) {
                 titleHeading = headings.get(0);
-                title = clean(titleHeading.getText().toString());
+                title = clean(titleHeading.text);
             }
             int min = Integer.MAX_VALUE;
-            for (Heading h : headings) {
+            for (MdBlock h : headings) {
                 if (h != titleHeading) {
-                    min = Math.min(min, h.getLevel());
+                    min = Math.min(min, h.level);
                 }
             }
             sectionLevel = min == Integer.MAX_VALUE ? 2 : min;
-            finder = new FeatureFinder(st, doc, format, headings, titleHeading, sectionLevel, drafts,
-                    diags);
+            finder = new FeatureFinder(st, doc, format, headings, titleHeading, sectionLevel, drafts, diags,
+                    codeLine, draftCache);
             Placement placement = finder.find();
             SpecLinker linker = new SpecLinker(st, doc, format, drafts, codeLine, diags);
             linker.link();
@@ -211,10 +253,10 @@ public final class SpecParser {
 
         // ------------------------------------------------------------ structure
 
-        private void scan(Document document) {
-            for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof Heading h) {
-                    if (h.getText().isBlank()) {
+        private void scan(MdDocument document) {
+            for (MdBlock h = document.first(); h != null; h = h.next()) {
+                if (h.is(MdBlock.Kind.HEADING)) {
+                    if (h.blank) {
                         diags.add(Diagnostic.warning(st.startLine(h) + 1, "empty-heading",
                                 "a line holding only '" + st.line(st.startLine(h)).trim()
                                         + "' is an empty heading; ignored"));
@@ -223,30 +265,21 @@ public final class SpecParser {
                     }
                 }
             }
-            markCode(document);
-        }
-
-        private void markCode(Node node) {
-            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
-                    int last = Math.min(st.endLine(n), st.lineCount() - 1);
-                    for (int i = st.startLine(n); i <= last; i++) {
-                        codeLine[i] = true;
-                    }
-                    if (n instanceof FencedCodeBlock f && f.getClosingMarker().isEmpty()) {
-                        diags.add(Diagnostic.warning(st.startLine(n) + 1, "unclosed-fence",
-                                "code fence '" + f.getOpeningMarker() + "' is never closed: everything after it,"
-                                        + " to the end of the file, is code"));
-                    }
-                } else if (n.hasChildren()) {
-                    markCode(n);
+            document.forEachCode((b, start, end, from, to) -> {
+                int last = Math.min(to, st.lineCount() - 1);
+                for (int i = from; i <= last; i++) {
+                    codeLine[i] = true;
                 }
-            }
+                if (b.is(MdBlock.Kind.FENCED_CODE) && !b.closed) {
+                    diags.add(Diagnostic.warning(from + 1, "unclosed-fence", "code fence '" + b.marker
+                            + "' is never closed: everything after it, to the end of the file, is code"));
+                }
+            });
         }
 
         private SpecFormat detect() {
             String text = st.text();
-            if (TAG.matcher(st.source()).find() && text.contains("#")) {
+            if (TextScan.hasTagLine(st.source()) && text.contains("#")) {
                 return SpecFormat.TASKMASTER;
             }
             boolean phase = false;
@@ -254,14 +287,15 @@ public final class SpecParser {
             boolean kiro = false;
             boolean openspec = false;
             boolean buildrunner = false;
-            for (Heading h : headings) {
-                String t = clean(h.getText().toString());
+            for (MdBlock h : headings) {
+                String t = clean(h.text);
                 char c = t.isEmpty() ? ' ' : Character.toLowerCase(t.charAt(0));
                 phase |= c == 'p' && FeatureFinder.PHASE.matcher(t).matches();
                 story |= c == 'u' && FeatureFinder.USER_STORY.matcher(t).matches();
                 kiro |= c == 'r' && FeatureFinder.KIRO_REQ.matcher(t).matches();
                 openspec |= c == 'r' && FeatureFinder.OPENSPEC_REQ.matcher(t).matches();
-                buildrunner |= isFeaturesSection(t) || FeatureFinder.FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(t)).find();
+                buildrunner = buildrunner || isFeaturesSection(t)
+                        || FeatureFinder.FEATURE_PREFIX.matcher(Labels.stripLeadingSymbols(t)).find();
             }
             if (phase && TASK_LINE.matcher(text).find()) {
                 return SpecFormat.SPEC_KIT_TASKS;
@@ -285,13 +319,13 @@ public final class SpecParser {
         }
 
         private boolean hasKiroTasks() {
-            for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof ListBlock list) {
-                    for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-                        if (c instanceof com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem item) {
-                            BodyReader.Head head = BodyReader.head(item);
+            for (MdBlock n = doc.first(); n != null; n = n.next()) {
+                if (n.is(MdBlock.Kind.LIST)) {
+                    for (MdBlock item = n.firstChild(); item != null; item = item.next()) {
+                        if (item.task) {
+                            BodyReader.Head head = BodyReader.head(st, item);
                             if (head.number() >= 0 || head.para() != null
-                                    && FeatureFinder.KIRO_TASK.matcher(head.para().getChars().toString().trim()).matches()) {
+                                    && FeatureFinder.KIRO_TASK.matcher(st.chars(head.para()).trim()).matches()) {
                                 return true;
                             }
                         }
@@ -304,10 +338,10 @@ public final class SpecParser {
         // ------------------------------------------------------------ overview, technical requirements
 
         private String overview() {
-            for (Heading h : headings) {
-                if (h != titleHeading && h.getLevel() == sectionLevel
-                        && FeatureFinder.OVERVIEW.matcher(Labels.normalize(clean(h.getText().toString()))).matches()) {
-                    Node end = finder.stopAfter(h, sectionLevel);
+            for (MdBlock h : headings) {
+                if (h != titleHeading && h.level == sectionLevel
+                        && FeatureFinder.OVERVIEW.matcher(Labels.normalize(clean(h.text))).matches()) {
+                    MdBlock end = finder.stopAfter(h, sectionLevel);
                     int last = finder.lastContentLine(st.startLine(h), end == null ? st.lineCount() - 1
                             : st.startLine(end) - 1);
                     if (last <= st.endLine(h)) {
@@ -324,13 +358,13 @@ public final class SpecParser {
 
         private List<String> technicalRequirements() {
             List<String> out = new ArrayList<>();
-            for (Heading h : headings) {
-                if (h != titleHeading && h.getLevel() == sectionLevel
-                        && TECH_REQS.matcher(Labels.normalize(clean(h.getText().toString()))).matches()) {
-                    Node end = finder.stopAfter(h, sectionLevel);
-                    for (Node n = h.getNext(); n != end; n = n.getNext()) {
-                        if (n instanceof ListBlock list) {
-                            items(list, out);
+            for (MdBlock h : headings) {
+                if (h != titleHeading && h.level == sectionLevel
+                        && TECH_REQS.matcher(Labels.normalize(clean(h.text))).matches()) {
+                    MdBlock end = finder.stopAfter(h, sectionLevel);
+                    for (MdBlock n = h.next(); n != end; n = n.next()) {
+                        if (n.is(MdBlock.Kind.LIST)) {
+                            items(n, out);
                         }
                     }
                     break;
@@ -339,17 +373,17 @@ public final class SpecParser {
             return out;
         }
 
-        private void items(ListBlock list, List<String> out) {
-            for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
-                for (Node x = c.getFirstChild(); x != null; x = x.getNext()) {
-                    if (x instanceof Paragraph p && x == c.getFirstChild()) {
-                        String t = TextScan.squash(p.getChars().toString());
+        private void items(MdBlock list, List<String> out) {
+            for (MdBlock c = list.firstChild(); c != null; c = c.next()) {
+                for (MdBlock x = c.firstChild(); x != null; x = x.next()) {
+                    if (x.is(MdBlock.Kind.PARAGRAPH) && x == c.firstChild()) {
+                        String t = TextScan.squash(st.chars(x));
                         t = t.substring(TextScan.leadingMarks(t));
                         if (!t.isEmpty()) {
                             out.add(t);
                         }
-                    } else if (x instanceof ListBlock nested) {
-                        items(nested, out);
+                    } else if (x.is(MdBlock.Kind.LIST)) {
+                        items(x, out);
                     }
                 }
             }
@@ -366,7 +400,7 @@ public final class SpecParser {
     }
 
     static boolean isFeaturesSection(String text) {
-        String n = Labels.normalize(text).replaceAll("\\s*\\([^)]*\\)\\s*$", "").trim();
+        String n = REMARK.matcher(Labels.normalize(text)).replaceAll("").trim();
         return FEATURES_SECTION.matcher(n).matches();
     }
 }

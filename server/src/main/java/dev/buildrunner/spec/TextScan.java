@@ -16,8 +16,6 @@ final class TextScan {
     private static final Pattern ENDPOINT = Pattern.compile(
             "(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(/[^\\s`'\",;|)]*)");
     private static final Pattern BACKTICK = Pattern.compile("`([^`\\n]+)`");
-    private static final Pattern FILE_NAME = Pattern.compile("[\\w.\\-+@~]*[\\w\\-+]\\.([A-Za-z][A-Za-z0-9]{0,9})");
-    private static final Pattern SEGMENT = Pattern.compile("[\\w.\\-+@~*\\[\\]]+");
     private static final Pattern CHECKBOX = Pattern.compile("^\\[[ xX✓✔]\\]\\s*");
     private static final Set<String> BARE_FILES = Set.of("Dockerfile", "Makefile", "Jenkinsfile", "Procfile",
             "Gemfile", "Rakefile", "Vagrantfile", "Containerfile", "Brewfile", "Justfile", "Caddyfile");
@@ -35,7 +33,7 @@ final class TextScan {
 
     /** HTTP endpoints named in a text, in order (duplicates kept; callers dedupe). */
     static void endpoints(String text, List<Endpoint> out) {
-        if (text.indexOf('/') < 0) {
+        if (!mayHaveEndpoint(text)) {
             return;
         }
         Matcher m = ENDPOINT.matcher(text);
@@ -45,6 +43,23 @@ final class TextScan {
                 out.add(new Endpoint(m.group(1), path));
             }
         }
+    }
+
+    /**
+     * A necessary condition for {@link #ENDPOINT} to find something, checked without a regex: a
+     * {@code /} after white space that follows a capital letter. Most lines fail it.
+     */
+    private static boolean mayHaveEndpoint(String text) {
+        for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+            int i = at - 1;
+            while (i >= 0 && isRegexSpace(text.charAt(i))) {
+                i--;
+            }
+            if (i < at - 1 && i >= 0 && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimPath(String p) {
@@ -147,12 +162,12 @@ final class TextScan {
         if (BARE_FILES.contains(t)) {
             return true;
         }
-        int slash = t.indexOf('/');
+        int slash = t.lastIndexOf('/');
         if (slash >= 0) {
-            String[] segs = t.split("/");
-            for (String seg : segs) {
-                if (!seg.isEmpty() && !SEGMENT.matcher(seg).matches()) {
-                    return false;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c != '/' && !isWordChar(c) && ".-+@~*[]".indexOf(c) < 0) {
+                    return false; // each segment must be made of [\w.\-+@~*\[\]]
                 }
             }
             if (!hasLetter(t)) {
@@ -161,24 +176,72 @@ final class TextScan {
             if (t.endsWith("/")) {
                 return true;
             }
-            String last = segs[segs.length - 1];
+            String last = t.substring(slash + 1);
             return lenient || BARE_FILES.contains(last) || isFileName(last, true);
         }
         return isFileName(t, lenient);
     }
 
     private static boolean isFileName(String t, boolean anyExtension) {
-        Matcher m = FILE_NAME.matcher(t);
-        if (!m.matches() || NOT_FILES.contains(t.toLowerCase(Locale.ROOT))) {
+        String ext = fileExtension(t);
+        if (ext == null || NOT_FILES.contains(t.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        String ext = m.group(1).toLowerCase(Locale.ROOT);
+        ext = ext.toLowerCase(Locale.ROOT);
         String stem = t.substring(0, t.length() - ext.length() - 1);
         if (!anyExtension && !CODE_EXTENSIONS.contains(ext)) {
             return false;
         }
         // Next.js, Node.js, Vue.js: product names, not files
-        return !(ext.equals("js") && stem.matches("[A-Z][a-z]+"));
+        return !(ext.equals("js") && isCapitalisedWord(stem));
+    }
+
+    /**
+     * The extension of a file name, or null when it is none: what
+     * {@code [\w.\-+@~]*[\w\-+]\.([A-Za-z][A-Za-z0-9]{0,9})} would capture matching the whole
+     * name (the extension holds no dot, so it follows the last one).
+     */
+    static String fileExtension(String t) {
+        int dot = t.lastIndexOf('.');
+        int n = t.length() - dot - 1;
+        if (dot < 1 || n < 1 || n > 10 || !isAsciiLetter(t.charAt(dot + 1))) {
+            return null;
+        }
+        for (int i = dot + 2; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9')) {
+                return null;
+            }
+        }
+        for (int i = 0; i < dot; i++) {
+            char c = t.charAt(i);
+            if (!isWordChar(c) && "-+".indexOf(c) < 0 && (i == dot - 1 || ".@~".indexOf(c) < 0)) {
+                return null;
+            }
+        }
+        return t.substring(dot + 1);
+    }
+
+    /** {@code [A-Z][a-z]+}. */
+    private static boolean isCapitalisedWord(String s) {
+        if (s.length() < 2 || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) < 'a' || s.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Regex {@code \w}: an ASCII letter, digit or underscore. */
+    private static boolean isWordChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static boolean hasLetter(String t) {
@@ -256,8 +319,80 @@ final class TextScan {
         return sb.toString();
     }
 
+    /**
+     * True when the text has a Task Master tag line: {@code <context>} or {@code <PRD>} (ASCII case
+     * ignored) alone on a line, white space around it allowed. Gives what the regex
+     * {@code (?im)^\s*<(?:context|prd)>\s*$} finds (Java's line terminators and {@code \s}), by a
+     * scan that looks only around each {@code <}.
+     */
+    static boolean hasTagLine(String s) {
+        for (int at = s.indexOf('<'); at >= 0; at = s.indexOf('<', at + 1)) {
+            int end = tagEnd(s, at, "context>");
+            if (end < 0) {
+                end = tagEnd(s, at, "prd>");
+            }
+            if (end >= 0 && lineStartBefore(s, at) && lineEndAfter(s, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index after {@code '<' + word} at {@code at}, ASCII case ignored; -1 when it is not there. */
+    private static int tagEnd(String s, int at, String word) {
+        if (at + 1 + word.length() > s.length()) {
+            return -1;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = s.charAt(at + 1 + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c != word.charAt(i)) {
+                return -1;
+            }
+        }
+        return at + 1 + word.length();
+    }
+
+    /** Only regex-{@code \s} between a line start (or the text start) and {@code at}. */
+    private static boolean lineStartBefore(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && isRegexSpace(s.charAt(i))) {
+            if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
+                return true;
+            }
+            i--;
+        }
+        return i < 0 || isOtherLineEnd(s.charAt(i));
+    }
+
+    /** Only regex-{@code \s} between {@code from} and a line end (or the text end). */
+    private static boolean lineEndAfter(String s, int from) {
+        int i = from;
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+            if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
+                return true;
+            }
+            i++;
+        }
+        return i == s.length() || isOtherLineEnd(s.charAt(i));
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Line terminators other than {@code \n} and {@code \r} that Java's {@code ^} and {@code $} know. */
+    private static boolean isOtherLineEnd(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /** Collapses runs of whitespace to one space and trims. */
     static String squash(String s) {
+        if (isSquashed(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -275,6 +410,22 @@ final class TextScan {
         return sb.toString();
     }
 
+    /** True when squashing would change nothing: no white space but single spaces between other characters. */
+    private static boolean isSquashed(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || c >= 0x80 && Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Removes bold/italic markers ({@code **x**}, {@code __x__}) from a text. */
     static String stripEmphasis(String s) {
         return s.replace("**", "").replace("__", "");
@@ -290,7 +441,7 @@ final class TextScan {
         return false;
     }
 
-    private static boolean isParam(String seg) {
+    static boolean isParam(String seg) {
         return seg.length() > 1 && (seg.startsWith(":") || (seg.startsWith("{") && seg.endsWith("}"))
                 || (seg.startsWith("<") && seg.endsWith(">")) || (seg.startsWith("[") && seg.endsWith("]")));
     }

@@ -1,0 +1,252 @@
+package dev.buildrunner.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The top-level blocks of one spec text, positioned (absolute offsets in {@link SourceText#text()})
+ * and linked by {@link MdBlock#next()}.
+ *
+ * <p>The text is parsed chunk by chunk: a chunk runs from one top-level ATX heading to the line
+ * before the next. Where a chunk ends is checked, not guessed: a chunk is parsed together with the
+ * heading line that follows it, and the split stands only when flexmark reads that line as a
+ * top-level heading. Such a heading closes every open block (list, quote, code fence, HTML block),
+ * so flexmark's state after it is the state at the start of a document, and the blocks of the next
+ * chunk, parsed on their own, are those a whole-document parse gives. When the check fails (a
+ * {@code # comment} line inside a fence, say) the chunk is extended to the next candidate line. A
+ * cheap scan that skips fenced code proposes the candidates, so checks rarely fail.
+ *
+ * <p>Chunks are looked up in a cache by their text; a one-feature edit changes one or two chunks
+ * (the edited one, and its predecessor when the edit is to the heading line).
+ */
+final class MdDocument {
+
+    /** After this many failed checks for one chunk the rest of the text is parsed as one chunk. */
+    private static final int MAX_EXTENSIONS = 8;
+
+    /**
+     * A parsed chunk: its text (the heading line that ends it included) and its top-level blocks,
+     * offsets relative to the chunk. The cache's value, so that equal chunks share one text.
+     */
+    record Chunk(String text, List<MdBlock> blocks, List<MdBlock> code) {
+        Chunk(String text, List<MdBlock> blocks) {
+            this(text, List.copyOf(blocks), code(blocks));
+        }
+
+        private static List<MdBlock> code(List<MdBlock> blocks) {
+            List<MdBlock> out = new ArrayList<>();
+            for (MdBlock b : blocks) {
+                b.collectCode(out);
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    private final List<MdBlock> blocks;
+    /** Where each chunk starts in the normalised text, ascending; empty for a whole-document parse. */
+    private final int[] chunkStarts;
+    private final String[] chunkTexts;
+    /** The code blocks (templates) and where their chunks start: offset and line. */
+    private final List<MdBlock> code;
+    private final List<int[]> codeAt;
+
+    private MdDocument(List<MdBlock> blocks, int[] chunkStarts, String[] chunkTexts, List<MdBlock> code,
+            List<int[]> codeAt) {
+        this.blocks = blocks;
+        this.chunkStarts = chunkStarts;
+        this.chunkTexts = chunkTexts;
+        this.code = code;
+        this.codeAt = codeAt;
+        for (int i = 1; i < blocks.size(); i++) {
+            blocks.get(i - 1).link(blocks.get(i));
+        }
+    }
+
+    /**
+     * The texts of the chunks that make up the blocks from {@code first} up to {@code stop} (null:
+     * to the end), when both fall on chunk starts: text that determines those blocks, to key what
+     * is read from them. Null when a bound is inside a chunk (a setext heading, say).
+     */
+    List<String> chunksBetween(MdBlock first, MdBlock stop) {
+        int from = java.util.Arrays.binarySearch(chunkStarts, first.start);
+        int to = stop == null ? chunkStarts.length : java.util.Arrays.binarySearch(chunkStarts, stop.start);
+        if (from < 0 || to <= from) {
+            return null;
+        }
+        return List.of(java.util.Arrays.copyOfRange(chunkTexts, from, to));
+    }
+
+    /**
+     * Calls {@code visitor} with every code block (fenced or indented, at any depth; not those
+     * inside a code block) in document order.
+     */
+    void forEachCode(CodeVisitor visitor) {
+        for (int i = 0; i < code.size(); i++) {
+            MdBlock b = code.get(i);
+            int[] at = codeAt.get(i);
+            visitor.code(b, b.start + at[0], b.end + at[0], b.firstLine + at[1], b.lastLine + at[1]);
+        }
+    }
+
+    /** Receives a code block (its facts; its offsets and lines are relative) and where it is. */
+    @FunctionalInterface
+    interface CodeVisitor {
+        void code(MdBlock block, int start, int end, int firstLine, int lastLine);
+    }
+
+    /** The first top-level block, null for an empty document. */
+    MdBlock first() {
+        return blocks.isEmpty() ? null : blocks.get(0);
+    }
+
+    List<MdBlock> blocks() {
+        return blocks;
+    }
+
+    /**
+     * Parses the whole text with one flexmark call, caching nothing: the reference the chunked parse
+     * is tested against.
+     */
+    static MdDocument whole(SourceText st, FlexmarkBlocks flexmark) {
+        Chunk chunk = new Chunk(st.text(), flexmark.parse(st.text()));
+        List<MdBlock> out = new ArrayList<>();
+        for (MdBlock b : chunk.blocks()) {
+            out.add(b.at(0, 0));
+        }
+        List<int[]> at = new ArrayList<>();
+        chunk.code().forEach(c -> at.add(new int[] {0, 0}));
+        return new MdDocument(out, new int[0], new String[0], chunk.code(), at);
+    }
+
+    /**
+     * Parses a text chunk by chunk, taking each chunk's blocks from {@code cache} when it holds
+     * them and adding those it parses.
+     *
+     * @param cache the chunks of earlier parses; null to cache nothing
+     */
+    static MdDocument chunked(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
+        String text = st.text();
+        int[] cands = candidates(st);
+        List<MdBlock> out = new ArrayList<>();
+        int[] starts = new int[cands.length + 1];
+        String[] texts = new String[cands.length + 1];
+        int count = 0;
+        List<MdBlock> code = new ArrayList<>();
+        List<int[]> codeAt = new ArrayList<>();
+        int start = 0;
+        int next = 0;
+        while (next < cands.length && cands[next] <= start) {
+            next++;
+        }
+        while (true) {
+            int from = st.textOffset(start);
+            boolean split = false;
+            for (int v = next; v < cands.length && v < next + MAX_EXTENSIONS; v++) {
+                int line = cands[v];
+                Chunk chunk = chunk(new TextRegion(text, from, st.textOffset(line + 1)), flexmark, cache);
+                List<MdBlock> bs = chunk.blocks();
+                MdBlock last = bs.isEmpty() ? null : bs.get(bs.size() - 1);
+                if (last != null && last.is(MdBlock.Kind.HEADING) && last.start == st.textOffset(line) - from) {
+                    for (int i = 0; i < bs.size() - 1; i++) {
+                        out.add(bs.get(i).at(from, start));
+                    }
+                    addCode(chunk, from, start, code, codeAt);
+                    starts[count] = from;
+                    texts[count++] = chunk.text();
+                    start = line;
+                    next = v + 1;
+                    split = true;
+                    break;
+                }
+            }
+            if (!split) {
+                Chunk chunk = chunk(new TextRegion(text, from, text.length()), flexmark, cache);
+                for (MdBlock b : chunk.blocks()) {
+                    out.add(b.at(from, start));
+                }
+                addCode(chunk, from, start, code, codeAt);
+                starts[count] = from;
+                texts[count++] = chunk.text();
+                return new MdDocument(out, java.util.Arrays.copyOf(starts, count),
+                        java.util.Arrays.copyOf(texts, count), code, codeAt);
+            }
+        }
+    }
+
+    private static void addCode(Chunk chunk, int from, int line, List<MdBlock> code, List<int[]> codeAt) {
+        if (!chunk.code().isEmpty()) {
+            int[] at = {from, line};
+            for (MdBlock c : chunk.code()) {
+                code.add(c);
+                codeAt.add(at);
+            }
+        }
+    }
+
+    private static Chunk chunk(TextRegion region, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
+        Chunk c = cache == null ? null : cache.get(region);
+        if (c == null) {
+            String text = region.toString();
+            c = new Chunk(text, flexmark.parse(text));
+            if (cache != null) {
+                cache.put(TextRegion.of(text), c);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Lines that may start a top-level block right after a split: an ATX heading at column 0
+     * ({@code #} to {@code ######} then a space, a tab or the line end) outside a fenced code block
+     * opened at the top level. A proposal only: {@link #chunked} checks each one.
+     */
+    static int[] candidates(SourceText st) {
+        int[] out = new int[64];
+        int count = 0;
+        char fence = 0;
+        int fenceLength = 0;
+        for (int i = 0; i < st.lineCount(); i++) {
+            String l = st.line(i);
+            if (l.isEmpty()) {
+                continue;
+            }
+            char c0 = l.charAt(0);
+            if (c0 != '#' && c0 != ' ' && c0 != '`' && c0 != '~') {
+                continue;
+            }
+            int indent = 0;
+            while (indent < l.length() && indent < 4 && l.charAt(indent) == ' ') {
+                indent++;
+            }
+            if (indent < 4 && indent < l.length() && (l.charAt(indent) == '`' || l.charAt(indent) == '~')) {
+                char f = l.charAt(indent);
+                int n = indent;
+                while (n < l.length() && l.charAt(n) == f) {
+                    n++;
+                }
+                int run = n - indent;
+                if (fence == 0 && run >= 3 && (f == '~' || l.indexOf('`', n) < 0)) {
+                    fence = f;
+                    fenceLength = run;
+                } else if (fence == f && run >= fenceLength && l.substring(n).isBlank()) {
+                    fence = 0;
+                }
+                continue;
+            }
+            if (fence != 0 || c0 != '#') {
+                continue;
+            }
+            int hashes = 0;
+            while (hashes < l.length() && l.charAt(hashes) == '#') {
+                hashes++;
+            }
+            if (hashes <= 6 && (hashes == l.length() || l.charAt(hashes) == ' ' || l.charAt(hashes) == '\t')) {
+                if (count == out.length) {
+                    out = java.util.Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, count);
+    }
+}
