@@ -10,6 +10,7 @@ import dev.buildrunner.plan.Plan;
 import dev.buildrunner.plan.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -120,6 +121,7 @@ public final class PlanCodec {
             throw new CorruptStateException(indexOrigin + ": missing from the state commit");
         }
         PlanJsonReader.Index index = new PlanJsonReader(indexOrigin).readIndex(parse(indexBytes, indexOrigin), SCHEMA);
+        Map<String, Instant> times = new HashMap<>();
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (PlanParts.Run r : index.runs()) {
@@ -136,7 +138,7 @@ public final class PlanCodec {
                 throw new CorruptStateException(origin + ": missing from the state commit (" + StateFormat.PLAN_PATH
                         + " lists feature '" + e.getKey() + "')");
             }
-            List<Task> tasks = new PlanJsonReader(origin).readFeature(parse(bytes, origin), e.getKey());
+            List<Task> tasks = new PlanJsonReader(origin, times).readFeature(parse(bytes, origin), e.getKey());
             if (tasks.size() != e.getValue()) {
                 throw new CorruptStateException(origin + ": holds " + tasks.size() + " tasks, " + StateFormat.PLAN_PATH
                         + " lists " + e.getValue());

@@ -12,8 +12,10 @@ import dev.buildrunner.spec.Severity;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,7 @@ final class PlanJsonReader {
     private static final int MAX_SHOWN = 80;
 
     private final String origin;
+    private final Map<String, Instant> times;
 
     /** What {@code plan/plan.json} holds besides the schema. */
     record Index(List<PlanParts.Run> runs, List<Batch> batches, List<List<String>> waves,
@@ -41,7 +44,18 @@ final class PlanJsonReader {
 
     /** @param origin where the document was read, the prefix of every error message */
     PlanJsonReader(String origin) {
+        this(origin, new HashMap<>());
+    }
+
+    /**
+     * @param origin where the document was read, the prefix of every error message
+     * @param times event times already parsed, shared by the readers of one plan: a planning run
+     *     stamps all its events with one instant, and {@link Instant#parse} is the costliest step
+     *     of reading a task
+     */
+    PlanJsonReader(String origin, Map<String, Instant> times) {
         this.origin = origin;
+        this.times = times;
     }
 
     /** Reads {@code plan/plan.json} of exactly schema {@code schema}. */
@@ -130,11 +144,14 @@ final class PlanJsonReader {
     private TaskEvent event(JsonNode n, String ctx) {
         requireObject(n, ctx);
         String at = text(n, "at", ctx, null);
-        Instant time;
-        try {
-            time = Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw fail(ctx, "invalid at: " + cut(at));
+        Instant time = times.get(at);
+        if (time == null) {
+            try {
+                time = Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                throw fail(ctx, "invalid at: " + cut(at));
+            }
+            times.put(at, time);
         }
         TaskStatus status = label(n, "status", ctx, TaskStatus::fromLabel);
         return new TaskEvent(time, status, text(n, "by", ctx, ""), text(n, "note", ctx, ""));

@@ -151,18 +151,20 @@ public final class StateFormat {
      * diagnostics by severity. Lines never look like trailers (no "Key: value" shape).
      */
     static String body(Plan plan) {
-        Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+        int[] byStatus = new int[TaskStatus.values().length];
         for (Task t : plan.tasks()) {
-            byStatus.merge(t.status(), 1, Integer::sum);
+            byStatus[t.status().ordinal()]++;
         }
         StringBuilder b = new StringBuilder(160);
         b.append(count(plan.tasks().size(), "task"));
-        if (!byStatus.isEmpty()) {
+        if (!plan.tasks().isEmpty()) {
             b.append(" (");
             String sep = "";
-            for (Map.Entry<TaskStatus, Integer> e : byStatus.entrySet()) {
-                b.append(sep).append(e.getValue()).append(' ').append(e.getKey().label().replace('_', ' '));
-                sep = ", ";
+            for (TaskStatus s : TaskStatus.values()) {
+                if (byStatus[s.ordinal()] > 0) {
+                    b.append(sep).append(byStatus[s.ordinal()]).append(' ').append(s.label().replace('_', ' '));
+                    sep = ", ";
+                }
             }
             b.append(')');
         }

@@ -21,7 +21,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Writes one state commit into the object database (tree, blobs, commit), without touching any
- * ref. The caller flushes the inserter and then moves the ref. Stateless apart from the codec.
+ * ref. The caller flushes the inserter and then moves the ref. Thread-safe: its only state is the
+ * last plan it split, an immutable pair.
  *
  * <p>A commit costs what changed: with the parent's state known, only the feature files whose
  * task lists differ from the parent's (record equality) are encoded, hashed and written; {@code
@@ -30,6 +31,11 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 final class StateWriter {
     private final PlanCodec codec;
+    private volatile Split lastSplit;
+
+    /** A plan and its parts, compared by identity: plans are immutable. */
+    private record Split(Plan plan, PlanParts parts) {
+    }
 
     /**
      * What to commit.
@@ -90,8 +96,8 @@ final class StateWriter {
         Plan before = current.plan();
         Plan after = draft.plan();
         if (before != after) {
-            PlanParts was = PlanParts.of(before);
-            PlanParts now = PlanParts.of(after);
+            PlanParts was = parts(before);
+            PlanParts now = parts(after);
             if (!PlanParts.sameIndex(before, was, after, now)) {
                 files.put(StateFormat.PLAN_PATH, codec.encodeIndex(after, now));
             }
@@ -107,6 +113,20 @@ final class StateWriter {
             }
         }
         return TreeEditor.write(reader, inserter, parentTree, files, removals);
+    }
+
+    /**
+     * The parts of a plan, remembering the last plan split: the parent of the next commit is
+     * usually the plan this writer split last (the store's cache hands back the same object).
+     */
+    private PlanParts parts(Plan plan) {
+        Split last = lastSplit;
+        if (last != null && last.plan() == plan) {
+            return last.parts();
+        }
+        PlanParts parts = PlanParts.of(plan);
+        lastSplit = new Split(plan, parts);
+        return parts;
     }
 
     private Map<String, byte[]> allFiles(Draft draft) {

@@ -23,9 +23,9 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
  * tree or index. Entries the edits do not touch keep their ids and are neither read nor hashed,
  * so unchanged subtrees and blobs cost nothing (callers leave unchanged files out of the edits);
  * only the trees on the paths of the edits are rewritten, each in one pass over its entries. A
- * given file whose content exists already is hashed but not written again, a tree that comes out
- * unchanged is not written either, and a directory left empty is dropped (git stores no empty
- * directories in a work tree).
+ * given file or a tree whose content exists already (an unchanged one) is hashed once but not
+ * written again, and a directory left empty is dropped (git stores no empty directories in a work
+ * tree).
  *
  * <p>Stateless; the caller owns the inserter and flushes it.
  */
@@ -126,11 +126,7 @@ final class TreeEditor {
         for (Entry e : entries) {
             fmt.append(e.name, e.mode, e.id);
         }
-        ObjectId id = fmt.computeId(inserter);
-        if (base != null && id.equals(base)) {
-            return id;
-        }
-        return inserter.insert(fmt);
+        return inserter.insert(fmt);   // hashes once; an unchanged tree exists already and is not written
     }
 
     @SuppressWarnings("unchecked")
