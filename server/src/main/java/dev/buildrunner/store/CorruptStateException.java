@@ -1,9 +1,10 @@
 package dev.buildrunner.store;
 
 /**
- * Stored state that cannot be read: a state commit without {@code plan/tasks.json}, or a plan
- * file that is not the JSON {@link PlanCodec} writes. The message names the file, the commit and
- * the field, for example {@code plan/tasks.json at 1a2b3c4: task T-7: invalid status: foo}.
+ * Stored state that cannot be read: a state commit without {@code plan/plan.json} or a feature
+ * file it lists, or a plan file that is not the JSON {@link PlanCodec} writes. The message names
+ * the file, the commit and the field, for example {@code plan/tasks/auth.json at 1a2b3c4: task
+ * T-7: invalid status: foo}.
  */
 public class CorruptStateException extends StoreException {
     private static final long serialVersionUID = 1L;

@@ -12,33 +12,55 @@ import dev.buildrunner.spec.Severity;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads a parsed {@code plan/tasks.json} tree into a {@link Plan}, field by field, so that every
- * error names the origin, the object and the field: {@code plan/tasks.json at 1a2b3c4: task T-7:
- * invalid status: foo}. Unknown fields are ignored (a newer writer may add some); fields added
- * after schema 1's first release must be optional with a default, and are.
+ * Reads a parsed plan file into records, field by field, so that every error names the origin,
+ * the object and the field: {@code plan/tasks/auth.json at 1a2b3c4: task T-7: invalid status:
+ * foo}. Unknown fields are ignored (a newer writer of the same schema may add some); fields added
+ * after a schema's first release must be optional with a default.
  *
- * <p>Required: {@code schema}, {@code tasks}; per task {@code id, featureId, title, domain,
- * estimateMinutes, status}; per event {@code at, status}; per batch and diagnostic all fields.
- * Everything else defaults to false, 0, "" or an empty list. One instance per document.
+ * <p>{@code plan/plan.json} requires {@code schema} and {@code features} (each run's
+ * {@code featureId} and {@code tasks}); batches, waves, critical path and diagnostics default to
+ * empty, but a batch or diagnostic present needs all its fields. A feature file requires {@code
+ * featureId} and {@code tasks}; per task {@code id, featureId, title, domain, estimateMinutes,
+ * status}; per event {@code at, status}. Everything else defaults to false, 0, "" or an empty
+ * list. One instance per document.
  */
 final class PlanJsonReader {
     private static final int MAX_SHOWN = 80;
 
     private final String origin;
+    private final Map<String, Instant> times;
 
-    PlanJsonReader(String origin) {
-        this.origin = origin;
+    /** What {@code plan/plan.json} holds besides the schema. */
+    record Index(List<PlanParts.Run> runs, List<Batch> batches, List<List<String>> waves,
+            Plan.CriticalPath criticalPath, List<Diagnostic> diagnostics) {
     }
 
-    Plan read(JsonNode root, int maxSchema) {
-        if (root == null || !root.isObject()) {
-            throw fail("", "expected a JSON object, got: " + show(root));
-        }
+    /** @param origin where the document was read, the prefix of every error message */
+    PlanJsonReader(String origin) {
+        this(origin, new HashMap<>());
+    }
+
+    /**
+     * @param origin where the document was read, the prefix of every error message
+     * @param times event times already parsed, shared by the readers of one plan: a planning run
+     *     stamps all its events with one instant, and {@link Instant#parse} is the costliest step
+     *     of reading a task
+     */
+    PlanJsonReader(String origin, Map<String, Instant> times) {
+        this.origin = origin;
+        this.times = times;
+    }
+
+    /** Reads {@code plan/plan.json} of exactly schema {@code schema}. */
+    Index readIndex(JsonNode root, int schema) {
+        requireRoot(root);
         JsonNode schemaNode = root.get("schema");
         if (schemaNode == null || schemaNode.isNull()) {
             throw fail("", "missing field: schema");
@@ -46,17 +68,52 @@ final class PlanJsonReader {
         if (!schemaNode.isIntegralNumber() || !schemaNode.canConvertToInt() || schemaNode.intValue() < 1) {
             throw fail("", "invalid schema: " + show(schemaNode));
         }
-        if (schemaNode.intValue() > maxSchema) {
+        if (schemaNode.intValue() > schema) {
             throw fail("", "unsupported schema " + schemaNode.intValue() + " (this version reads up to "
-                    + maxSchema + ")");
+                    + schema + ")");
         }
-        List<Task> tasks = list(root, "tasks", "", true, (n, i) -> task(n, i));
+        if (schemaNode.intValue() < schema) {
+            throw fail("", "unsupported schema " + schemaNode.intValue() + " (this version reads schema "
+                    + schema + " only)");
+        }
+        List<PlanParts.Run> runs = list(root, "features", "", true, (n, i) -> run(n, i));
         List<Batch> batches = list(root, "batches", "", false, (n, i) -> batch(n, i));
         List<List<String>> waves = list(root, "waves", "", false,
                 (n, i) -> stringList(n, "waves[" + i + "]"));
         Plan.CriticalPath path = criticalPath(root.get("criticalPath"));
         List<Diagnostic> diagnostics = list(root, "diagnostics", "", false, (n, i) -> diagnostic(n, i));
-        return new Plan(tasks, batches, waves, path, diagnostics);
+        return new Index(runs, batches, waves, path, diagnostics);
+    }
+
+    /**
+     * Reads a feature file, which must be the file of {@code featureId} and hold only tasks of
+     * that feature.
+     */
+    List<Task> readFeature(JsonNode root, String featureId) {
+        requireRoot(root);
+        String id = text(root, "featureId", "", null);
+        if (!id.equals(featureId)) {
+            throw fail("", "featureId " + quote(id) + " does not match the file's feature " + quote(featureId));
+        }
+        List<Task> tasks = list(root, "tasks", "", true, (n, i) -> task(n, i));
+        for (Task t : tasks) {
+            if (!t.featureId().equals(featureId)) {
+                throw fail("task " + t.id(), "featureId " + quote(t.featureId()) + " does not match the file's feature "
+                        + quote(featureId));
+            }
+        }
+        return tasks;
+    }
+
+    private PlanParts.Run run(JsonNode n, int index) {
+        String ctx = "features[" + index + "]";
+        requireObject(n, ctx);
+        String featureId = text(n, "featureId", ctx, null);
+        int tasks = integer(n, "tasks", ctx, true);
+        if (tasks < 1) {
+            throw fail(ctx, "invalid tasks: " + tasks + " (expected a count of at least 1)");
+        }
+        return new PlanParts.Run(featureId, tasks);
     }
 
     private Task task(JsonNode n, int index) {
@@ -87,11 +144,14 @@ final class PlanJsonReader {
     private TaskEvent event(JsonNode n, String ctx) {
         requireObject(n, ctx);
         String at = text(n, "at", ctx, null);
-        Instant time;
-        try {
-            time = Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw fail(ctx, "invalid at: " + cut(at));
+        Instant time = times.get(at);
+        if (time == null) {
+            try {
+                time = Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                throw fail(ctx, "invalid at: " + cut(at));
+            }
+            times.put(at, time);
         }
         TaskStatus status = label(n, "status", ctx, TaskStatus::fromLabel);
         return new TaskEvent(time, status, text(n, "by", ctx, ""), text(n, "note", ctx, ""));
@@ -229,6 +289,12 @@ final class PlanJsonReader {
         }
     }
 
+    private void requireRoot(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw fail("", "expected a JSON object, got: " + show(root));
+        }
+    }
+
     private void requireObject(JsonNode n, String ctx) {
         if (!n.isObject()) {
             throw fail(ctx, "expected an object, got: " + show(n));
@@ -243,6 +309,10 @@ final class PlanJsonReader {
 
     private static String show(JsonNode n) {
         return n == null || n.isMissingNode() ? "nothing" : cut(n.toString());
+    }
+
+    private static String quote(String s) {
+        return "'" + cut(s) + "'";
     }
 
     private static String cut(String s) {

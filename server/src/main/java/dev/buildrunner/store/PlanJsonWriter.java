@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the layout of {@code plan/tasks.json} by hand, so that it is byte-for-byte deterministic
- * and reads well in a git diff: one field per line inside a task, lists of ids on one line, one
- * line per history event, batch, wave and diagnostic. A status change with its history event is
- * then a three-line diff: the status line, the previous event's line (which gains a comma) and the
- * new event's line. Stateless.
+ * Writes the layout of the plan files by hand, so that they are byte-for-byte deterministic and
+ * read well in a git diff: one field per line inside a task, lists of ids on one line, one line
+ * per history event, feature run, batch, wave and diagnostic. A status change with its history
+ * event is then a three-line diff of one feature file: the status line, the previous event's line
+ * (which gains a comma) and the new event's line. Stateless.
  */
 final class PlanJsonWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -21,17 +21,20 @@ final class PlanJsonWriter {
     private PlanJsonWriter() {
     }
 
-    static String write(Plan plan, int schema) {
-        StringBuilder o = new StringBuilder(256 + plan.tasks().size() * 512);
+    /** {@code plan/plan.json}: schema, feature runs, batches, waves, critical path, diagnostics. */
+    static String index(Plan plan, List<PlanParts.Run> runs, int schema) {
+        StringBuilder o = new StringBuilder(512 + runs.size() * 48 + plan.batches().size() * 96
+                + plan.tasks().size() * 48);
         o.append("{\n  \"schema\": ").append(schema).append(",\n");
-        o.append("  \"tasks\": [");
+        o.append("  \"features\": [");
         String sep = "\n";
-        for (Task t : plan.tasks()) {
-            o.append(sep);
-            task(o, t);
+        for (PlanParts.Run r : runs) {
+            o.append(sep).append("    {\"featureId\": ");
+            str(o, r.featureId());
+            o.append(", \"tasks\": ").append(r.tasks()).append('}');
             sep = ",\n";
         }
-        o.append(plan.tasks().isEmpty() ? "],\n" : "\n  ],\n");
+        o.append(runs.isEmpty() ? "],\n" : "\n  ],\n");
 
         o.append("  \"batches\": [");
         sep = "\n";
@@ -73,6 +76,23 @@ final class PlanJsonWriter {
             sep = ",\n";
         }
         o.append(plan.diagnostics().isEmpty() ? "]\n" : "\n  ]\n");
+        o.append("}\n");
+        return o.toString();
+    }
+
+    /** A feature file {@code plan/tasks/<feature>.json}: the feature id and its tasks in plan order. */
+    static String feature(String featureId, List<Task> tasks) {
+        StringBuilder o = new StringBuilder(64 + tasks.size() * 640);
+        o.append("{\n  \"featureId\": ");
+        str(o, featureId);
+        o.append(",\n  \"tasks\": [");
+        String sep = "\n";
+        for (Task t : tasks) {
+            o.append(sep);
+            task(o, t);
+            sep = ",\n";
+        }
+        o.append(tasks.isEmpty() ? "]\n" : "\n  ]\n");
         o.append("}\n");
         return o.toString();
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * errors of the caller.
  *
  * @param specText the full spec text to store at {@link StateFormat#SPEC_PATH}
- * @param plan the full plan to store at {@link StateFormat#PLAN_PATH}
+ * @param plan the full plan to store under {@code plan/} ({@link StateFormat})
  * @param event what happened, a lower-case token such as {@code sync}, {@code task-done}
  * @param summary one line for the commit's first line, for example "2 features changed"; may be empty
  * @param sourceCommit hex id of the code commit that caused the change, or empty for none

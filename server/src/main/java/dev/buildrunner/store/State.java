@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param commitId the state commit's full hex id
  * @param time the commit time (git keeps whole seconds)
  * @param specText the spec text stored at {@link StateFormat#SPEC_PATH}
- * @param plan the plan stored at {@link StateFormat#PLAN_PATH}
+ * @param plan the plan stored under {@code plan/} ({@link StateFormat})
  * @param event the commit's {@code BuildRunner-Event}, empty for a commit written by hand
  * @param summary the commit's first line after "event: "
  * @param sourceCommit the commit's {@code Source-Commit}, empty for none

@@ -19,6 +19,18 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * The storage format of BuildRunner's state in git, in one place: the ref names, the paths inside
  * a state commit's tree, the commit message layout and its trailer keys (BRIEF.md "State in git").
  *
+ * <p>A state commit's tree (schema {@value PlanCodec#SCHEMA}) holds
+ * <pre>
+ * spec/PROJECT_SPEC.md          the spec text, UTF-8, as given
+ * plan/plan.json                schema, task order by feature, batches, waves, critical path, diagnostics
+ * plan/tasks/&lt;feature&gt;.json     the tasks of one feature, with their history (one file per feature id)
+ * </pre>
+ * so that a commit costs what changed: a one-feature edit writes one feature file, {@code
+ * plan/plan.json} and the spec, and every other feature file keeps its blob ({@link StateWriter}).
+ * A feature file holds every task whose {@code featureId} is that feature, follow-ups and
+ * cancelled tasks of a feature that left the spec included (they keep their feature id); a
+ * feature without tasks has no file. {@link #featureFileName} maps an id to a file name.
+ *
  * <p>A state commit's message reads
  * <pre>
  * sync: 4 features changed
@@ -32,7 +44,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * </pre>
  * so that {@code git log buildrunner} reads as the plan's history and {@code git
  * interpret-trailers --parse} or JGit's {@link RevCommit#getFooterLines(FooterKey)} read the
- * trailers. A change to this format must keep old commits readable (see StateFormatTest).
+ * trailers. A change to the message format must keep old commits readable (see StateFormatTest).
  */
 public final class StateFormat {
     /** The orphan branch holding one commit per state change. */
@@ -41,8 +53,17 @@ public final class StateFormat {
     public static final String CHECKPOINT_PREFIX = "refs/tags/buildrunner/checkpoints/";
     /** The spec text as of the state, UTF-8. */
     public static final String SPEC_PATH = "spec/PROJECT_SPEC.md";
-    /** The plan, as {@link PlanCodec} writes it. */
-    public static final String PLAN_PATH = "plan/tasks.json";
+    /**
+     * The plan's index, as {@link PlanCodec#encodeIndex} writes it: schema, the order of the tasks
+     * as runs of one feature, batches, waves, critical path and diagnostics.
+     */
+    public static final String PLAN_PATH = "plan/plan.json";
+    /** The directory of the feature files, as {@link PlanCodec#encodeFeature} writes them. */
+    public static final String TASKS_DIR = "plan/tasks";
+    /** The extension of a feature file's name. */
+    public static final String FEATURE_FILE_EXTENSION = ".json";
+    /** Where schema 1 kept the whole plan; named in the error when such a commit is read. */
+    static final String SCHEMA1_PLAN_PATH = "plan/tasks.json";
 
     /** Trailer naming what happened, for example {@code sync} or {@code rollback}. */
     public static final FooterKey EVENT = new FooterKey("BuildRunner-Event");
@@ -69,6 +90,7 @@ public final class StateFormat {
     static final Pattern SOURCE_PATTERN = Pattern.compile("[0-9a-f]{4,64}");
     /** Length of the commit ids shown in messages, as {@code git log --oneline} shows them. */
     static final int SHORT_ID_LENGTH = 7;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private StateFormat() {
     }
@@ -129,18 +151,20 @@ public final class StateFormat {
      * diagnostics by severity. Lines never look like trailers (no "Key: value" shape).
      */
     static String body(Plan plan) {
-        Map<TaskStatus, Integer> byStatus = new EnumMap<>(TaskStatus.class);
+        int[] byStatus = new int[TaskStatus.values().length];
         for (Task t : plan.tasks()) {
-            byStatus.merge(t.status(), 1, Integer::sum);
+            byStatus[t.status().ordinal()]++;
         }
         StringBuilder b = new StringBuilder(160);
         b.append(count(plan.tasks().size(), "task"));
-        if (!byStatus.isEmpty()) {
+        if (!plan.tasks().isEmpty()) {
             b.append(" (");
             String sep = "";
-            for (Map.Entry<TaskStatus, Integer> e : byStatus.entrySet()) {
-                b.append(sep).append(e.getValue()).append(' ').append(e.getKey().label().replace('_', ' '));
-                sep = ", ";
+            for (TaskStatus s : TaskStatus.values()) {
+                if (byStatus[s.ordinal()] > 0) {
+                    b.append(sep).append(byStatus[s.ordinal()]).append(' ').append(s.label().replace('_', ' '));
+                    sep = ", ";
+                }
             }
             b.append(')');
         }
@@ -187,7 +211,50 @@ public final class StateFormat {
         return out;
     }
 
-    /** Where a stored file was read, as errors name it: {@code plan/tasks.json at 1a2b3c4}. */
+    /**
+     * The name of a feature's file in {@link #TASKS_DIR}: the id followed by {@value
+     * #FEATURE_FILE_EXTENSION}, where an ordinary slug stays as it is ({@code user-auth.json}) and
+     * what is not safe as a git path component is percent-escaped with upper-case hex: '%' itself
+     * ({@code %25}), '/' ({@code %2F}), control characters and DEL ({@code %00}..{@code %1F},
+     * {@code %7F}), a leading '.' ({@code %2E}: no hidden, "." or ".git" look-alike names), ':' and
+     * '\' ({@code %3A}, {@code %5C}: {@code git fsck} reads them as NTFS stream and path
+     * separators when it looks for ".git" look-alikes such as {@code git~1}), and an unpaired UTF-16
+     * surrogate ({@code %uD83D}, as UTF-8 cannot carry it). The empty id is {@code %.json}. Distinct
+     * ids give distinct names (the escapes are prefix-free and '%' is always escaped), so a reader
+     * finds a feature's file from the id alone; names are compared byte for byte, as git does.
+     *
+     * @param featureId any string
+     * @return a file name without '/', NUL or a leading '.'
+     */
+    public static String featureFileName(String featureId) {
+        int n = featureId.length();
+        if (n == 0) {
+            return "%" + FEATURE_FILE_EXTENSION;
+        }
+        StringBuilder b = new StringBuilder(n + FEATURE_FILE_EXTENSION.length() + 8);
+        for (int i = 0; i < n; i++) {
+            char c = featureId.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(featureId.charAt(i + 1))) {
+                b.append(c).append(featureId.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                b.append("%u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+                        .append(HEX[c & 0xF]);
+            } else if (c < 0x20 || c == 0x7F || c == '%' || c == '/' || c == ':' || c == '\\'
+                    || (i == 0 && c == '.')) {
+                b.append('%').append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append(FEATURE_FILE_EXTENSION).toString();
+    }
+
+    /** The path of a feature's file in a state tree: {@code plan/tasks/<featureFileName>}. */
+    public static String featurePath(String featureId) {
+        return TASKS_DIR + "/" + featureFileName(featureId);
+    }
+
+    /** Where a stored file was read, as errors name it: {@code plan/plan.json at 1a2b3c4}. */
     static String origin(String path, AnyObjectId commit) {
         return path + " at " + shortId(commit);
     }

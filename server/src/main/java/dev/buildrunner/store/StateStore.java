@@ -285,7 +285,7 @@ public final class StateStore {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting to write " + StateFormat.BRANCH, e);
         }
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
+        try (ObjectInserter inserter = LooseObjectInserter.open(repository)) {
             for (int attempt = 1; ; attempt++) {
                 try (RevWalk walk = new RevWalk(repository)) {
                     ObjectId old = head();

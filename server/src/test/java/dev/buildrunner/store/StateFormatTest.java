@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,11 +87,22 @@ class StateFormatTest {
         assertThat(GitCli.ok(gitDir, "rev-parse", "buildrunner~1").strip()).isEqualTo(second);
         assertThat(GitCli.ok(gitDir, "rev-parse", "buildrunner^{tree}")).isEqualTo(GitCli.ok(gitDir, "rev-parse",
                 first + "^{tree}"));
-        assertThat(GitCli.ok(gitDir, "cat-file", "-p", first + ":plan/tasks.json"))
-                .isEqualTo(new String(new PlanCodec().encode(plan3a), StandardCharsets.UTF_8));
+        Map<String, byte[]> planFiles = new PlanCodec().encode(plan3a);
+        for (Map.Entry<String, byte[]> f : planFiles.entrySet()) {
+            assertThat(GitCli.ok(gitDir, "cat-file", "-p", first + ":" + f.getKey())).as(f.getKey())
+                    .isEqualTo(new String(f.getValue(), StandardCharsets.UTF_8));
+        }
+        assertThat(GitCli.ok(gitDir, "cat-file", "-p", "buildrunner:plan/tasks/code-quality-system.json"))
+                .startsWith("{\n  \"featureId\": \"code-quality-system\",\n  \"tasks\": [\n");
         assertThat(GitCli.ok(gitDir, "cat-file", "-p", "buildrunner:spec/PROJECT_SPEC.md")).isEqualTo(spec3a);
-        assertThat(GitCli.ok(gitDir, "ls-tree", "-r", "--name-only", "buildrunner"))
-                .isEqualTo("plan/tasks.json\nspec/PROJECT_SPEC.md\n");
+        assertThat(GitCli.ok(gitDir, "ls-tree", "-r", "--name-only", "buildrunner")).isEqualTo("""
+                plan/plan.json
+                plan/tasks/architecture-drift-prevention.json
+                plan/tasks/build-orchestrator-enhancement.json
+                plan/tasks/code-quality-system.json
+                plan/tasks/gap-analyzer-and-completion-assurance.json
+                spec/PROJECT_SPEC.md
+                """);
         assertThat(GitCli.ok(gitDir, "cat-file", "-t", "buildrunner/checkpoints/before-4a").strip()).isEqualTo("tag");
         assertThat(GitCli.ok(gitDir, "for-each-ref", "--format=%(refname) %(*objectname) %(taggername) %(subject)",
                 "refs/tags/buildrunner/checkpoints/").strip()).isEqualTo("refs/tags/buildrunner/checkpoints/before-4a "
@@ -105,6 +122,69 @@ class StateFormatTest {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".git", "README.md");
             }
         }
+    }
+
+    @Test
+    void aOneFeatureChangeWritesOneFeatureFilePlanJsonAndTheSpecAndReusesEverythingElse() throws Exception {
+        Path gitDir = initBare();
+        String spec = PlanFixtures.spec(PlanFixtures.BUILD_3A);
+        String edited = spec.replace("- Quality configuration management\n",
+                "- Quality configuration management\n- Quality trend report per release\n");
+        assertThat(edited).isNotEqualTo(spec);
+        String first;
+        String second;
+        Set<String> before;
+        try (Repository repo = open(gitDir)) {
+            StateStore store = new StateStore(repo, new WriterLanes(), new SteppingClock(START), RetryPolicy.immediate(3));
+            first = store.update(c -> Optional.of(new Proposal(spec, PlanFixtures.fromSpec(spec), "sync", "a", "",
+                    "alice"))).state().orElseThrow().commitId();
+            before = looseObjects(gitDir);
+            second = store.update(c -> Optional.of(new Proposal(edited, PlanFixtures.fromSpec(edited), "sync", "b", "",
+                    "alice"))).state().orElseThrow().commitId();
+        }
+
+        assertThat(GitCli.ok(gitDir, "diff-tree", "-r", "--name-only", first, second)).isEqualTo("""
+                plan/plan.json
+                plan/tasks/code-quality-system.json
+                spec/PROJECT_SPEC.md
+                """);
+        // new objects: the commit, its trees on the changed paths (root, plan, plan/tasks, spec) and 3 blobs
+        Set<String> added = new TreeSet<>(looseObjects(gitDir));
+        added.removeAll(before);
+        Map<String, Integer> byType = new TreeMap<>();
+        for (String id : added) {
+            byType.merge(GitCli.ok(gitDir, "cat-file", "-t", id).strip(), 1, Integer::sum);
+        }
+        assertThat(byType).containsExactly(Map.entry("blob", 3), Map.entry("commit", 1), Map.entry("tree", 4));
+        for (String path : List.of("plan/plan.json", "plan/tasks/code-quality-system.json", "spec/PROJECT_SPEC.md")) {
+            assertThat(added).contains(GitCli.ok(gitDir, "rev-parse", second + ":" + path).strip());
+        }
+        GitCli.Result fsck = GitCli.run(gitDir, null, "fsck", "--strict", "--no-dangling");
+        assertThat(fsck.exitCode()).as(fsck.output()).isZero();
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "user-authentication            | user-authentication.json",
+        "Feature 7: Ünïcode ≥ 中文 😀    | Feature 7%3A Ünïcode ≥ 中文 😀.json",
+        "api/v2                         | api%2Fv2.json",
+        ".git                           | %2Egit.json",
+        "..                             | %2E..json",
+        "git~1:stream                   | git~1%3Astream.json",
+        "back\\slash                  | back%5Cslash.json",
+        "100%                           | 100%25.json",
+        "a.json                         | a.json.json",
+        "\"\"                         | %.json"})
+    void featureFileNamesKeepSlugsAndEscapeWhatGitCannotTake(String id, String name) {
+        assertThat(StateFormat.featureFileName(id)).isEqualTo(name);
+        assertThat(StateFormat.featurePath(id)).isEqualTo("plan/tasks/" + name);
+    }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesAreEscapedToo() {
+        assertThat(StateFormat.featureFileName("a\u0000b\nc\u007f")).isEqualTo("a%00b%0Ac%7F.json");
+        assertThat(StateFormat.featureFileName("x\ud83dy\ude00")).isEqualTo("x%uD83Dy%uDE00.json");
+        assertThat(StateFormat.featureFileName("ok\ud83d\ude00")).isEqualTo("ok\ud83d\ude00.json");
     }
 
     static Stream<Arguments> messages() {
@@ -165,6 +245,21 @@ class StateFormatTest {
                     .setCommitter("User", "user@example.com").setSign(false).call();
         }
         return work.toPath().resolve(".git");
+    }
+
+    /** The ids of the loose objects in a repository's object directory. */
+    static Set<String> looseObjects(Path gitDir) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(gitDir.resolve("objects"), 2)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                String dir = f.getParent().getFileName().toString();
+                String name = f.getFileName().toString();
+                if (dir.matches("[0-9a-f]{2}") && name.matches("[0-9a-f]{38}")) {
+                    ids.add(dir + name);
+                }
+            });
+        }
+        return ids;
     }
 
     static Repository open(Path gitDir) throws IOException {

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
@@ -230,14 +232,16 @@ class StateStoreTest {
     @Test
     void aGarbagePlanIsAnErrorNamingFileCommitAndFieldAndRollbackStillWorks() throws IOException {
         store.update(put(spec3a, "sync", "good"));
-        String json = new String(new PlanCodec().encode(PlanFixtures.build3a()), StandardCharsets.UTF_8)
-                .replaceFirst("\"status\": \"done\"", "\"status\": \"foo\"");
-        ObjectId bad = commitFiles(repo.exactRef(StateFormat.BRANCH).getObjectId(),
-                List.of(StateFormat.SPEC_PATH, spec3a, StateFormat.PLAN_PATH, json));
+        Map<String, byte[]> files = new PlanCodec().encode(PlanFixtures.build3a());
+        String boe = "plan/tasks/build-orchestrator-enhancement.json";
+        files.put(boe, new String(files.get(boe), StandardCharsets.UTF_8)
+                .replaceFirst("\"status\": \"done\"", "\"status\": \"foo\"").getBytes(StandardCharsets.UTF_8));
+        files.put(StateFormat.SPEC_PATH, spec3a.getBytes(StandardCharsets.UTF_8));
+        ObjectId bad = commitFiles(repo.exactRef(StateFormat.BRANCH).getObjectId(), files);
         String shortId = bad.abbreviate(7).name();
 
         assertThatThrownBy(() -> store.read()).isInstanceOf(CorruptStateException.class)
-                .hasMessage("plan/tasks.json at " + shortId + ": task build-orchestrator-enhancement-r1: invalid status: foo");
+                .hasMessage(boe + " at " + shortId + ": task build-orchestrator-enhancement-r1: invalid status: foo");
         assertThatThrownBy(() -> store.update(put(spec4a, "sync", "x"))).isInstanceOf(CorruptStateException.class);
 
         Committed restored = store.restore(1, "frank");
@@ -250,7 +254,7 @@ class StateStoreTest {
         ObjectId bad = commitFiles(null, List.of(StateFormat.SPEC_PATH, spec3a));
 
         assertThatThrownBy(() -> store.read()).isInstanceOf(CorruptStateException.class)
-                .hasMessage("plan/tasks.json at " + bad.abbreviate(7).name() + ": missing from the state commit");
+                .hasMessage("plan/plan.json at " + bad.abbreviate(7).name() + ": missing from the state commit");
         // its version metadata is still listed, without trailers
         assertThat(store.versions()).singleElement().satisfies(v -> {
             assertThat(v.event()).isEmpty();
@@ -259,13 +263,42 @@ class StateStoreTest {
     }
 
     @Test
+    void aSchema1CommitIsNamedAsSuchAndAFeatureFileMissingOrExtraIsCorrupt() throws IOException {
+        ObjectId old = commitFiles(null, List.of(StateFormat.SPEC_PATH, spec3a, "plan/tasks.json", "{\"schema\": 1}"));
+        assertThatThrownBy(() -> store.read()).isInstanceOf(CorruptStateException.class)
+                .hasMessage("plan/plan.json at " + old.abbreviate(7).name() + ": missing from the state commit (the"
+                        + " commit has plan/tasks.json of schema 1, which this version does not read)");
+
+        Map<String, byte[]> files = new PlanCodec().encode(PlanFixtures.build3a());
+        files.put(StateFormat.SPEC_PATH, spec3a.getBytes(StandardCharsets.UTF_8));
+        files.remove("plan/tasks/code-quality-system.json");
+        ObjectId missing = commitFiles(old, files);
+        assertThatThrownBy(() -> store.read()).hasMessage("plan/tasks/code-quality-system.json at "
+                + missing.abbreviate(7).name() + ": missing from the state commit (plan/plan.json lists feature"
+                + " 'code-quality-system')");
+
+        files = new PlanCodec().encode(PlanFixtures.build3a());
+        files.put(StateFormat.SPEC_PATH, spec3a.getBytes(StandardCharsets.UTF_8));
+        files.put("plan/tasks/stray.json", "{}".getBytes(StandardCharsets.UTF_8));
+        ObjectId extra = commitFiles(missing, files);
+        assertThatThrownBy(() -> store.read()).hasMessage("plan/tasks/stray.json at " + extra.abbreviate(7).name()
+                + ": not listed in plan/plan.json");
+
+        files.remove("plan/tasks/stray.json");
+        files.put("plan/tasks/sub/x.json", "{}".getBytes(StandardCharsets.UTF_8));
+        ObjectId tree = commitFiles(extra, files);
+        assertThatThrownBy(() -> store.read()).hasMessage("plan/tasks/sub at " + tree.abbreviate(7).name()
+                + ": expected a file, found a tree");
+    }
+
+    @Test
     void unchangedContentReusesBlobsAndSubtreesAndOtherFilesAreKept() throws IOException {
         store.update(put(spec3a, "sync", "a"));
         // something else (a later part of BuildRunner) added a file to the state tree
-        ObjectId withReport = commitFiles(repo.exactRef(StateFormat.BRANCH).getObjectId(), List.of(
-                StateFormat.SPEC_PATH, spec3a,
-                StateFormat.PLAN_PATH, new String(new PlanCodec().encode(PlanFixtures.fromSpec(spec3a)), StandardCharsets.UTF_8),
-                "reports/gaps.json", "{\"gaps\": []}\n"));
+        Map<String, byte[]> files = new PlanCodec().encode(PlanFixtures.fromSpec(spec3a));
+        files.put(StateFormat.SPEC_PATH, spec3a.getBytes(StandardCharsets.UTF_8));
+        files.put("reports/gaps.json", "{\"gaps\": []}\n".getBytes(StandardCharsets.UTF_8));
+        ObjectId withReport = commitFiles(repo.exactRef(StateFormat.BRANCH).getObjectId(), files);
 
         Committed next = store.update(current -> Optional.of(new Proposal(current.orElseThrow().specText(),
                 markDone(current.get().plan(), "code-quality-system-r1"), "task-done", "r1", "", "gina")));
@@ -274,7 +307,34 @@ class StateStoreTest {
         RevCommit after = commit(next.state().orElseThrow().commitId());
         assertThat(entry(after, "spec")).isEqualTo(entry(before, "spec"));
         assertThat(entry(after, "reports")).isEqualTo(entry(before, "reports"));
-        assertThat(entry(after, StateFormat.PLAN_PATH)).isNotEqualTo(entry(before, StateFormat.PLAN_PATH));
+        assertThat(entry(after, StateFormat.PLAN_PATH)).isEqualTo(entry(before, StateFormat.PLAN_PATH));
+        for (String path : files.keySet()) {
+            if (path.startsWith("plan/tasks/")) {
+                boolean same = entry(after, path).equals(entry(before, path));
+                assertThat(same).as(path).isEqualTo(!path.equals("plan/tasks/code-quality-system.json"));
+            }
+        }
+    }
+
+    @Test
+    void featuresThatLeaveThePlanLoseTheirFileAndAnEmptyPlanHasNoTasksDirectory() throws IOException {
+        Plan plan = PlanFixtures.fromSpec(spec3a);
+        store.update(put(spec3a, "sync", "a"));
+        List<Task> fewer = plan.tasks().stream().filter(t -> !t.featureId().equals("code-quality-system")).toList();
+        Plan without = new Plan(fewer, List.of(), List.of(), new Plan.CriticalPath(List.of(), 0), List.of());
+        Committed c = store.update(current -> Optional.of(new Proposal(spec3a, without, "sync", "b", "", "h")));
+
+        RevCommit head = commit(c.state().orElseThrow().commitId());
+        assertThat(entry(head, "plan/tasks/code-quality-system.json")).isNull();
+        assertThat(entry(head, "plan/tasks/gap-analyzer-and-completion-assurance.json")).isNotNull();
+        assertThat(new StateStore(repo, new WriterLanes()).read().orElseThrow().plan()).isEqualTo(without);
+
+        Plan empty = new Plan(List.of(), List.of(), List.of(), new Plan.CriticalPath(List.of(), 0), List.of());
+        Committed e = store.update(current -> Optional.of(new Proposal(spec3a, empty, "sync", "c", "", "h")));
+        RevCommit emptyHead = commit(e.state().orElseThrow().commitId());
+        assertThat(entry(emptyHead, StateFormat.TASKS_DIR)).isNull();
+        assertThat(entry(emptyHead, StateFormat.PLAN_PATH)).isNotNull();
+        assertThat(new StateStore(repo, new WriterLanes()).read().orElseThrow().plan()).isEqualTo(empty);
     }
 
     @Test
@@ -326,19 +386,25 @@ class StateStoreTest {
         }
     }
 
+    /** The id of a path in a commit's tree, null when it has none. */
     private ObjectId entry(RevCommit c, String path) throws IOException {
         try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
-            return tw.getObjectId(0);
+            return tw == null ? null : tw.getObjectId(0);
         }
     }
 
     /** Commits files (path, content, path, content...) on the branch by hand, as something else might. */
     private ObjectId commitFiles(ObjectId parent, List<String> pathsAndContents) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < pathsAndContents.size(); i += 2) {
+            files.put(pathsAndContents.get(i), pathsAndContents.get(i + 1).getBytes(StandardCharsets.UTF_8));
+        }
+        return commitFiles(parent, files);
+    }
+
+    /** Commits files (path to content) on the branch by hand, as something else might. */
+    private ObjectId commitFiles(ObjectId parent, Map<String, byte[]> files) throws IOException {
         try (ObjectInserter ins = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
-            java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
-            for (int i = 0; i < pathsAndContents.size(); i += 2) {
-                files.put(pathsAndContents.get(i), pathsAndContents.get(i + 1).getBytes(StandardCharsets.UTF_8));
-            }
             ObjectId tree = TreeEditor.write(walk.getObjectReader(), ins, null, files);
             CommitBuilder cb = new CommitBuilder();
             cb.setTreeId(tree);
