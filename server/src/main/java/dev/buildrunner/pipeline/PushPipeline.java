@@ -190,7 +190,7 @@ public final class PushPipeline {
     }
 
     /** The spec at a commit, or empty when the commit has none (or is not in the repository). */
-    static Optional<String> readSpec(Repository repo, String sha) {
+    public static Optional<String> readSpec(Repository repo, String sha) {
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(sha));
             try (TreeWalk tw = TreeWalk.forPath(repo, SPEC_PATH, commit.getTree())) {

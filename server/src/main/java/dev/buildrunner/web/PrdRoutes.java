@@ -2,6 +2,7 @@ package dev.buildrunner.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildrunner.pipeline.PushPipeline;
 import dev.buildrunner.pipeline.PushReport;
 import dev.buildrunner.pipeline.RefChange;
 import dev.buildrunner.pipeline.Repositories;
@@ -57,6 +58,19 @@ final class PrdRoutes {
         routes.get(base + "/versions", this::versions);
         routes.post(base + "/rollback", this::rollback);
         routes.post(base + "/parse-nl", this::parseNaturalLanguage);
+        routes.get("/api/repos/{owner}/{name}/commits/{sha}/spec", this::specAt);
+    }
+
+    /** The spec report a {@code buildrunner/spec} status links to: the parse of the spec at a commit. */
+    private void specAt(Context ctx) {
+        Repository repo = repo(ctx);
+        String sha = ctx.pathParam("sha");
+        if (!sha.matches("[0-9a-f]{40}")) {
+            throw new ApiException(400, "expected a 40-hex commit id, got: " + sha, "sha");
+        }
+        String text = PushPipeline.readSpec(repo, sha).orElseThrow(() ->
+                new ApiException(404, "no " + PushPipeline.SPEC_PATH + " at " + sha, "sha"));
+        ctx.json(JsonViews.AnalyzeView.of(parser.parse(text)));
     }
 
     /** One edit of a natural-language preview. */

@@ -144,6 +144,16 @@ class EmbeddedPushTest {
                 .anyMatch(s -> s.startsWith(sha + " buildrunner/plan success 4 features, "));
         JsonNode plan = JSON.readTree(api("GET", "/api/repos/acme/shop/plan", null, TOKEN).body());
         assertThat(plan.get("tasks").size()).isGreaterThan(20);
+        // every target_url of the statuses answers with its report
+        JsonNode listed = JSON.readTree(api("GET", "/api/repos/acme/shop/commits/" + sha + "/statuses", null, TOKEN).body());
+        for (JsonNode s : listed) {
+            String target = s.get("target_url").asText();
+            assertThat(target).startsWith("http://localhost:" + server.port() + "/api/repos/acme/shop/");
+            HttpResponse<String> report = api("GET", target.substring(target.indexOf("/api/")), null, TOKEN);
+            assertThat(report.statusCode()).as(target).isEqualTo(200);
+        }
+        assertThat(JSON.readTree(api("GET", "/api/repos/acme/shop/commits/" + sha + "/spec", null, TOKEN).body())
+                .get("features")).hasSize(4);
 
         // A broken spec: failure with the line, the previous plan intact.
         String stateBefore = git(work, "ls-remote", "origin", "refs/heads/buildrunner").split("\\s")[0];
