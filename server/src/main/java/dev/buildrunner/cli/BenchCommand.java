@@ -173,8 +173,9 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("machine: %d cores, %s, %s, max heap %d MB%n", m.cores(), m.cpu(), m.java(), m.maxHeapMb());
             out.printf("spec: %d features, %d lines, %d tasks%n", view.features(), view.lines(), view.tasks());
             for (Stopwatch.Measurement r : results) {
-                out.printf("%-45s median %8.2f ms   p90 %8.2f ms   min %8.2f ms   (%d runs)%n", r.name(), r.medianMs(),
-                        r.p90Ms(), r.minMs(), r.runs());
+                out.printf("%-45s median %8.2f ms   p90 %8.2f ms   min %8.2f ms   cpu median %s   (%d runs)%n",
+                        r.name(), r.medianMs(), r.p90Ms(), r.minMs(),
+                        r.cpuMedianMs() < 0 ? "   n/a  " : String.format("%8.2f ms", r.cpuMedianMs()), r.runs());
             }
         }
         out.flush();
