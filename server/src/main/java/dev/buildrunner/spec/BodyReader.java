@@ -29,6 +29,11 @@ final class BodyReader {
     /** The field the next list fills; NONE means "requirements, unless items are labelled". */
     private enum Ctx { NONE, FIELD, UNKNOWN }
 
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;，；]");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    /** Parenthesised remarks: "Gap Analyzer (for spec parsing)". */
+    private static final Pattern REMARKS = Pattern.compile("\\s*\\([^)]*\\)");
+    private static final Pattern HEADING_MARKER = Pattern.compile("^(\\s*#+\\s*).*$");
     private static final Pattern PSEUDO_ITEM = Pattern.compile("^(?:\\d{1,9}[.)]|[-*+])\\s+");
     private static final Pattern DONE_ID = Pattern.compile("^(T\\d+|\\d+(?:\\.\\d+)*)\\b");
     private static final Pattern KIRO_REFS = Pattern.compile("^_?\\s*Requirements\\s*[:：]\\s*(.+?)_?$",
@@ -277,7 +282,7 @@ final class BodyReader {
             String text = TextScan.squash(joinAll(lines));
             if (field == Field.DEPENDENCIES && lines.size() == 1) {
                 d.dependencyInline = new FeatureDraft.Inline("", first.line(), span);
-                for (String part : text.split("[,;，；]")) {
+                for (String part : LIST_SEPARATOR.split(text)) {
                     addDependency(part);
                 }
                 return;
@@ -377,7 +382,7 @@ final class BodyReader {
             case DEPENDENCIES -> {
                 if (!v.isEmpty()) {
                     d.dependencyInline = new FeatureDraft.Inline(label.label(), line.line(), span);
-                    for (String part : TextScan.squash(v).split("[,;，；]")) {
+                    for (String part : LIST_SEPARATOR.split(TextScan.squash(v))) {
                         addDependency(part);
                     }
                 }
@@ -564,7 +569,7 @@ final class BodyReader {
     private boolean addDependency(String raw) {
         String s = TextScan.stripEmphasis(raw).replace("`", "").trim();
         s = DEP_VERB.matcher(s).replaceFirst("");
-        s = s.replaceAll("\\s*\\([^)]*\\)", "").trim();
+        s = REMARKS.matcher(s).replaceAll("").trim();
         while (!s.isEmpty() && ".;:,".indexOf(s.charAt(s.length() - 1)) >= 0) {
             s = s.substring(0, s.length() - 1).trim();
         }
@@ -586,7 +591,7 @@ final class BodyReader {
             if (p != null) {
                 Matcher m = KIRO_REFS.matcher(TextScan.squash(src.chars(p)));
                 if (m.matches()) {
-                    for (String ref : m.group(1).split("\\s*,\\s*")) {
+                    for (String ref : COMMA.split(m.group(1))) {
                         String r = ref.trim();
                         if (!r.isEmpty() && !d.requirementRefs.contains(r)) {
                             d.requirementRefs.add(r);
@@ -625,7 +630,7 @@ final class BodyReader {
         d.acceptance.add(text);
         String line = src.line(scenarioLine);
         d.acceptanceItems.add(new Item(text, new Span(scenarioLine, 0, scenarioLast, src.line(scenarioLast).length()),
-                scenarioLine, scenarioLast, scenarioLast, line.replaceFirst("^(\\s*#+\\s*).*$", "$1"), true, false,
+                scenarioLine, scenarioLast, scenarioLast, HEADING_MARKER.matcher(line).replaceFirst("$1"), true, false,
                 true));
         scenarioName = null;
         scenarioSteps.clear();

@@ -61,6 +61,7 @@ final class Labels {
         }
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     // **Label:** value | **Label**: value | __Label:__ value
     private static final Pattern BOLD = Pattern.compile(
             "^(\\*\\*|__)([^*_\\n]{1,80}?)\\s*([:：])?\\s*\\1\\s*([:：])?");
@@ -154,7 +155,7 @@ final class Labels {
         if (f != null) {
             return make(label, line, m.end());
         }
-        if (rest.isEmpty() && label.split("\\s+").length <= 5 && !label.endsWith(".")) {
+        if (rest.isEmpty() && WHITESPACE.split(label).length <= 5 && !label.endsWith(".")) {
             return make(label, line, m.end());
         }
         return null;

@@ -170,9 +170,12 @@ final class SourceText {
         return b.lastLine;
     }
 
-    /** A block's characters in the normalised text, line ends and container prefixes included. */
+    /**
+     * A block's characters as flexmark gives them: the normalised text, line ends and container
+     * prefixes included, U+0000 replaced by U+FFFD (as CommonMark requires).
+     */
     String chars(MdBlock b) {
-        return text.substring(b.start, b.end);
+        return text.substring(b.start, b.end).replace('\u0000', '\uFFFD');
     }
 
     /** The offset in the normalised text where a 0-based line starts; {@code lineCount()} gives its length. */

@@ -16,7 +16,7 @@ final class TextScan {
     private static final Pattern ENDPOINT = Pattern.compile(
             "(?<![A-Za-z])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(/[^\\s`'\",;|)]*)");
     private static final Pattern BACKTICK = Pattern.compile("`([^`\\n]+)`");
-    private static final Pattern CHECKBOX = Pattern.compile("^\\[[ xX✓✔]\\]\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> BARE_FILES = Set.of("Dockerfile", "Makefile", "Jenkinsfile", "Procfile",
             "Gemfile", "Rakefile", "Vagrantfile", "Containerfile", "Brewfile", "Justfile", "Caddyfile");
     private static final Set<String> CODE_EXTENSIONS = Set.of("py", "java", "kt", "kts", "ts", "tsx", "js", "jsx",
@@ -99,7 +99,7 @@ final class TextScan {
             }
             text = BACKTICK.matcher(text).replaceAll(" ");
         }
-        String[] tokens = text.split("\\s+");
+        String[] tokens = WHITESPACE.split(text);
         int pendingFile = -1;
         boolean sawIn = false;
         for (String raw : tokens) {
@@ -260,9 +260,11 @@ final class TextScan {
     static int leadingMarks(String text) {
         int i = 0;
         while (i < text.length()) {
-            Matcher m = CHECKBOX.matcher(text).region(i, text.length());
-            if (m.lookingAt()) {
-                i = m.end();
+            if (isCheckbox(text, i)) { // [ ], [x], [X], [✓], [✔] and the white space after it
+                i += 3;
+                while (i < text.length() && isRegexSpace(text.charAt(i))) {
+                    i++;
+                }
                 continue;
             }
             int cp = text.codePointAt(i);
@@ -276,6 +278,11 @@ final class TextScan {
             break;
         }
         return i;
+    }
+
+    private static boolean isCheckbox(String text, int i) {
+        return i + 2 < text.length() && text.charAt(i) == '[' && " xX✓✔".indexOf(text.charAt(i + 1)) >= 0
+                && text.charAt(i + 2) == ']';
     }
 
     /** True when the text starts with a ticked checkbox ({@code [x]}) or a check mark. */

@@ -2,6 +2,15 @@ package dev.buildrunner.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -10,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The block structure the parser reads: parsing chunk by chunk gives the blocks of a whole-document
- * parse, and skipping flexmark's inline pass changes no block. Checked on every real and trap spec
- * and on a table of snippets holding the constructs that decide where a chunk may end.
+ * parse, skipping flexmark's inline pass changes no block, and a block's characters are flexmark's.
+ * Checked on every real and trap spec and on a table of snippets holding the constructs that decide
+ * where a chunk may end.
  */
 class MdDocumentTest {
 
@@ -38,6 +48,7 @@ class MdDocumentTest {
             "[ref]: /url\n# A\n[ref2]:\n/url\n'title'\n# B\n",
             "| a | b |\n|---|---|\n# A\n| x `|` | y |\n|---|---|\n",
             "# A\r\n# B\r\n",
+            "# A \u0000 nul\n- item \u0000\n\n> quote \u0000\n",
             "# A\n\n# B",
             "\n\n\n",
             "");
@@ -63,6 +74,31 @@ class MdDocumentTest {
     void skippingTheInlinePassChangesNoBlock(String text) {
         String normalised = new SourceText(text).text();
         assertThat(Parses.describe(LEAN.parse(normalised))).isEqualTo(Parses.describe(FULL.parse(normalised)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("texts")
+    void blockCharactersAreFlexmarksCharacters(String text) {
+        SourceText st = new SourceText(text);
+        Parser flexmark = Parser.builder(new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create(),
+                YamlFrontMatterExtension.create(), TaskListExtension.create()))).build();
+        Node doc = flexmark.parse(st.text());
+        assertSameChars(st, doc.getFirstChild(), MdDocument.whole(st, LEAN).first());
+    }
+
+    /** Walks flexmark's nodes and the blocks side by side; leaf blocks keep no inline children. */
+    private static void assertSameChars(SourceText st, Node node, MdBlock block) {
+        for (; node != null || block != null; node = node.getNext(), block = block.next()) {
+            assertThat(node).isNotNull();
+            assertThat(block).isNotNull();
+            assertThat(st.chars(block)).isEqualTo(node.getChars().toString());
+            if (node instanceof Heading h) {
+                assertThat(block.text).isEqualTo(h.getText().toString());
+            }
+            if (block.hasChildren() || node instanceof ListItem || node instanceof ListBlock) {
+                assertSameChars(st, node.getFirstChild(), block.firstChild());
+            }
+        }
     }
 
     @Test
