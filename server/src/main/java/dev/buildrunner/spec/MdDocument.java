@@ -94,6 +94,11 @@ final class MdDocument {
         void code(MdBlock block, int start, int end, int firstLine, int lastLine);
     }
 
+    /** The texts of the chunks, in order; none for a whole-document parse. */
+    List<String> chunkTexts() {
+        return List.of(chunkTexts);
+    }
+
     /** The first top-level block, null for an empty document. */
     MdBlock first() {
         return blocks.isEmpty() ? null : blocks.get(0);
@@ -126,6 +131,82 @@ final class MdDocument {
      */
     static MdDocument chunked(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
         String text = st.text();
+        return walk(st, new ChunkSource() {
+            @Override
+            public Chunk through(int from, int fromLine, int line) {
+                return chunk(new TextRegion(text, from, st.textOffset(line + 1)), flexmark, cache);
+            }
+
+            @Override
+            public Chunk rest(int from, int fromLine) {
+                return chunk(new TextRegion(text, from, text.length()), flexmark, cache);
+            }
+        });
+    }
+
+    /**
+     * Parses a text with one flexmark call and cuts the result into the chunks a chunked parse
+     * would find, adding them to {@code cache}: a first parse is then as fast as a whole-document
+     * parse (much faster before the JIT compiler has warmed up) and the next one finds every chunk.
+     * A chunk ends where a chunked parse checks it ends: at a candidate line that starts a top-level
+     * heading (what a chunk parse decides from the same lines, in the same state).
+     */
+    static MdDocument split(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
+        String text = st.text();
+        FlexmarkBlocks.TopLevel top = flexmark.parseTopLevel(text);
+        int[] starts = new int[top.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = top.start(i);
+        }
+        return walk(st, new ChunkSource() {
+            @Override
+            public Chunk through(int from, int fromLine, int line) {
+                int heading = java.util.Arrays.binarySearch(starts, st.textOffset(line));
+                if (heading < 0 || !top.isHeading(heading)) {
+                    return null;
+                }
+                return keep(new TextRegion(text, from, st.textOffset(line + 1)), firstAt(from), heading + 1, from,
+                        fromLine);
+            }
+
+            @Override
+            public Chunk rest(int from, int fromLine) {
+                return keep(new TextRegion(text, from, text.length()), firstAt(from), top.size(), from, fromLine);
+            }
+
+            private int firstAt(int offset) {
+                int i = java.util.Arrays.binarySearch(starts, offset);
+                return i >= 0 ? i : -i - 1;
+            }
+
+            private Chunk keep(TextRegion region, int first, int end, int from, int fromLine) {
+                List<MdBlock> bs = new ArrayList<>(end - first);
+                for (int i = first; i < end; i++) {
+                    bs.add(top.block(i, from, fromLine));
+                }
+                String key = region.toString();
+                Chunk c = new Chunk(key, bs);
+                if (cache != null) {
+                    cache.put(TextRegion.of(key), c);
+                }
+                return c;
+            }
+        });
+    }
+
+    /** Where the walk over chunks gets each chunk from. */
+    private interface ChunkSource {
+        /**
+         * The chunk from offset {@code from} (line {@code fromLine}) through line {@code line}; null
+         * when it is known not to end with a top-level heading on that line.
+         */
+        Chunk through(int from, int fromLine, int line);
+
+        /** The chunk from {@code from} to the end of the text. */
+        Chunk rest(int from, int fromLine);
+    }
+
+    private static MdDocument walk(SourceText st, ChunkSource source) {
         int[] cands = candidates(st);
         List<MdBlock> out = new ArrayList<>();
         int[] starts = new int[cands.length + 1];
@@ -143,8 +224,8 @@ final class MdDocument {
             boolean split = false;
             for (int v = next; v < cands.length && v < next + MAX_EXTENSIONS; v++) {
                 int line = cands[v];
-                Chunk chunk = chunk(new TextRegion(text, from, st.textOffset(line + 1)), flexmark, cache);
-                List<MdBlock> bs = chunk.blocks();
+                Chunk chunk = source.through(from, start, line);
+                List<MdBlock> bs = chunk == null ? List.of() : chunk.blocks();
                 MdBlock last = bs.isEmpty() ? null : bs.get(bs.size() - 1);
                 if (last != null && last.is(MdBlock.Kind.HEADING) && last.start == st.textOffset(line) - from) {
                     for (int i = 0; i < bs.size() - 1; i++) {
@@ -160,7 +241,7 @@ final class MdDocument {
                 }
             }
             if (!split) {
-                Chunk chunk = chunk(new TextRegion(text, from, text.length()), flexmark, cache);
+                Chunk chunk = source.rest(from, start);
                 for (MdBlock b : chunk.blocks()) {
                     out.add(b.at(from, start));
                 }

@@ -213,7 +213,13 @@ public final class SpecParser {
 
         Run(String text) {
             st = new SourceText(text);
-            doc = chunked ? MdDocument.chunked(st, flexmark, chunks) : MdDocument.whole(st, flexmark);
+            if (!chunked || chunks == null) {
+                doc = MdDocument.whole(st, flexmark); // nothing to reuse, nothing to keep
+            } else if (chunks.size() == 0) {
+                doc = MdDocument.split(st, flexmark, chunks); // a first parse: one flexmark call fills the cache
+            } else {
+                doc = MdDocument.chunked(st, flexmark, chunks);
+            }
             codeLine = new boolean[st.lineCount() + 1];
         }
 
