@@ -112,7 +112,7 @@ public final class SpecParser {
     private final FlexmarkBlocks flexmark;
     /** Null when nothing is cached. */
     private final LruCache<TextRegion, MdDocument.Chunk> chunks;
-    private final LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache;
+    private final DraftCache draftCache;
     /** False for the whole-document reference parse (tests). */
     private final boolean chunked;
 
@@ -145,7 +145,7 @@ public final class SpecParser {
         this.chunked = chunked;
         boolean caching = chunked && cacheEntries > 0;
         this.chunks = caching ? new LruCache<>(cacheEntries, MAX_CACHED_CHARS, TextRegion::length) : null;
-        this.draftCache = caching ? new LruCache<>(cacheEntries, cacheEntries, k -> 1) : null;
+        this.draftCache = caching ? new DraftCache(cacheEntries) : null;
     }
 
     /** The chunk cache, null when this parser caches nothing (tests look at its counters). */
@@ -154,7 +154,7 @@ public final class SpecParser {
     }
 
     /** The feature draft cache, null when this parser caches nothing. */
-    LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache() {
+    DraftCache draftCache() {
         return draftCache;
     }
 
