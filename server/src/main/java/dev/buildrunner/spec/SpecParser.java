@@ -81,13 +81,15 @@ import java.util.regex.Pattern;
  * <p>Problems are {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input.
  * Parsing the same text twice gives equal specs.
  *
- * <p>Speed: the text is parsed chunk by chunk (see {@link MdDocument}) and each instance keeps a
- * bounded cache of parsed chunks, so that parsing a spec again after a one-feature edit hands only
- * the edited chunk to flexmark. The result never depends on the cache: a parse with a cold cache, a
- * warm one or none at all gives equal results, equal to those of a whole-document parse.
+ * <p>Speed: each instance keeps bounded caches of parsed chunks of Markdown (a chunk runs from one
+ * top-level heading to the next; see {@link MdDocument}) and of read heading features ({@link
+ * DraftCache}), so that parsing a spec again after a one-feature edit hands only the edited chunk to
+ * flexmark and reads only the edited feature again. A first parse (empty caches) makes one flexmark
+ * call and fills the caches from it. The result never depends on the caches: a parse with cold
+ * caches, warm ones or none gives results equal to those of a whole-document parse.
  *
- * <p>Thread-safe: the flexmark parser is built once per instance and is immutable; the chunk cache
- * is synchronized.
+ * <p>Thread-safe: the flexmark parser is built once per instance and is immutable; the caches are
+ * synchronized, and what they hold is immutable or copied on the way out.
  */
 public final class SpecParser {
 
@@ -102,8 +104,8 @@ public final class SpecParser {
             "^(?:technical|tech|non-functional)\\s+requirements?$|^技术(?:要求|需求)$");
 
     /**
-     * Default cache size: 4,096 chunks and as many features, room for a few 1,000-feature specs
-     * (about 10 MB for the 962-feature benchmark spec's 1.1 MB of text).
+     * Default cache size: 4,096 chunks and as many features, room for four 1,000-feature specs
+     * (the 962-feature benchmark spec, 1.1 MB of text, keeps about 7 MB).
      */
     public static final int DEFAULT_CACHE_ENTRIES = 4096;
     /** At most this many characters of chunk text are cached, whatever the entry count. */
@@ -126,7 +128,7 @@ public final class SpecParser {
      * heading to the next) and as many read features.
      *
      * @param cacheEntries the size of each cache in entries; 0 caches nothing, so that every parse
-     *     reads the whole text
+     *     reads the whole text with one flexmark call
      * @throws IllegalArgumentException when {@code cacheEntries} is negative
      */
     public SpecParser(int cacheEntries) {
