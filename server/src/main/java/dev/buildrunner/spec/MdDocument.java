@@ -145,53 +145,100 @@ final class MdDocument {
     }
 
     /**
-     * Parses a text with one flexmark call and cuts the result into the chunks a chunked parse
-     * would find, adding them to {@code cache}: a first parse is then as fast as a whole-document
-     * parse (much faster before the JIT compiler has warmed up) and the next one finds every chunk.
-     * A chunk ends where a chunked parse checks it ends: at a candidate line that starts a top-level
-     * heading (what a chunk parse decides from the same lines, in the same state).
+     * Parses a text in a few large pieces (about {@value #PIECE} characters, each a run of chunks)
+     * and cuts each piece's blocks into the chunks a chunked parse would find, adding them to
+     * {@code cache}. A first parse thus makes a few flexmark calls instead of one per chunk (much
+     * faster before the JIT compiler has warmed up) and the next parse finds every chunk. A piece
+     * starts where a chunk starts (flexmark's state is that of a new document there) and is parsed
+     * as the whole text would be up to its last line, so a candidate line inside it that starts a
+     * top-level heading is exactly where a chunked parse's check succeeds.
      */
     static MdDocument split(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
-        String text = st.text();
-        FlexmarkBlocks.TopLevel top = flexmark.parseTopLevel(text);
-        int[] starts = new int[top.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = top.start(i);
+        return walk(st, new PieceSource(st, flexmark, cache));
+    }
+
+    /** Characters a piece of a first parse aims at: large enough to make few flexmark calls. */
+    static final int PIECE = 64 * 1024;
+
+    /** Chunks cut from pieces parsed whole. */
+    private static final class PieceSource implements ChunkSource {
+        private final SourceText st;
+        private final FlexmarkBlocks flexmark;
+        private final LruCache<TextRegion, Chunk> cache;
+        private final int[] cands;
+        private FlexmarkBlocks.TopLevel top;
+        private int[] starts;
+        /** The piece: its first offset and line, and its last line (included). */
+        private int pieceFrom = -1;
+        private int pieceLine;
+        private int pieceLast = -1;
+
+        PieceSource(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
+            this.st = st;
+            this.flexmark = flexmark;
+            this.cache = cache;
+            this.cands = candidates(st);
         }
-        return walk(st, new ChunkSource() {
-            @Override
-            public Chunk through(int from, int fromLine, int line) {
-                int heading = java.util.Arrays.binarySearch(starts, st.textOffset(line));
-                if (heading < 0 || !top.isHeading(heading)) {
-                    return null;
-                }
-                return keep(new TextRegion(text, from, st.textOffset(line + 1)), firstAt(from), heading + 1, from,
-                        fromLine);
-            }
 
-            @Override
-            public Chunk rest(int from, int fromLine) {
-                return keep(new TextRegion(text, from, text.length()), firstAt(from), top.size(), from, fromLine);
+        @Override
+        public Chunk through(int from, int fromLine, int line) {
+            if (pieceFrom < 0 || pieceFrom > from || pieceLast < line) {
+                parsePiece(from, fromLine, line, false);
             }
+            int heading = java.util.Arrays.binarySearch(starts, st.textOffset(line) - pieceFrom);
+            if (heading < 0 || !top.isHeading(heading)) {
+                return null;
+            }
+            return keep(st.textOffset(line + 1), firstAt(from), heading + 1, from, fromLine);
+        }
 
-            private int firstAt(int offset) {
-                int i = java.util.Arrays.binarySearch(starts, offset);
-                return i >= 0 ? i : -i - 1;
+        @Override
+        public Chunk rest(int from, int fromLine) {
+            if (pieceFrom < 0 || pieceFrom > from || pieceLast < st.lineCount() - 1) {
+                parsePiece(from, fromLine, st.lineCount() - 1, true);
             }
+            return keep(st.text().length(), firstAt(from), top.size(), from, fromLine);
+        }
 
-            private Chunk keep(TextRegion region, int first, int end, int from, int fromLine) {
-                List<MdBlock> bs = new ArrayList<>(end - first);
-                for (int i = first; i < end; i++) {
-                    bs.add(top.block(i, from, fromLine));
-                }
-                String key = region.toString();
-                Chunk c = new Chunk(key, bs);
-                if (cache != null) {
-                    cache.put(TextRegion.of(key), c);
-                }
-                return c;
+        /**
+         * Parses from a chunk start through the first candidate line {@link #PIECE} characters on
+         * (or to the end), and at least through {@code line}; {@code toEnd}: to the end of the text.
+         */
+        private void parsePiece(int from, int fromLine, int line, boolean toEnd) {
+            int last = line;
+            int i = java.util.Arrays.binarySearch(cands, line);
+            for (i = i >= 0 ? i : -i - 1; i < cands.length && st.textOffset(cands[i]) - from < PIECE; i++) {
+                last = cands[i];
             }
-        });
+            last = toEnd || i >= cands.length ? st.lineCount() - 1 : Math.max(last, cands[i]);
+            pieceFrom = from;
+            pieceLine = fromLine;
+            pieceLast = last;
+            top = flexmark.parseTopLevel(st.text().substring(from, st.textOffset(last + 1)));
+            starts = new int[top.size()];
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = top.start(k);
+            }
+        }
+
+        private int firstAt(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset - pieceFrom);
+            return i >= 0 ? i : -i - 1;
+        }
+
+        /** The chunk from {@code from} to {@code to}: blocks {@code first} (inclusive) to {@code end}. */
+        private Chunk keep(int to, int first, int end, int from, int fromLine) {
+            List<MdBlock> bs = new ArrayList<>(end - first);
+            for (int i = first; i < end; i++) {
+                bs.add(top.block(i, from - pieceFrom, fromLine - pieceLine));
+            }
+            String key = st.text().substring(from, to);
+            Chunk c = new Chunk(key, bs);
+            if (cache != null) {
+                cache.put(TextRegion.of(key), c);
+            }
+            return c;
+        }
     }
 
     /** Where the walk over chunks gets each chunk from. */

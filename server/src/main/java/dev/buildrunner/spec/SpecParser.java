@@ -84,8 +84,8 @@ import java.util.regex.Pattern;
  * <p>Speed: each instance keeps bounded caches of parsed chunks of Markdown (a chunk runs from one
  * top-level heading to the next; see {@link MdDocument}) and of read heading features ({@link
  * DraftCache}), so that parsing a spec again after a one-feature edit hands only the edited chunk to
- * flexmark and reads only the edited feature again. A first parse (empty caches) makes one flexmark
- * call and fills the caches from it. The result never depends on the caches: a parse with cold
+ * flexmark and reads only the edited feature again. A first parse (empty caches) makes a few
+ * flexmark calls over large pieces and fills the caches from them. The result never depends on the caches: a parse with cold
  * caches, warm ones or none gives results equal to those of a whole-document parse.
  *
  * <p>Thread-safe: the flexmark parser is built once per instance and is immutable; the caches are
@@ -218,7 +218,7 @@ public final class SpecParser {
             if (!chunked || chunks == null) {
                 doc = MdDocument.whole(st, flexmark); // nothing to reuse, nothing to keep
             } else if (chunks.size() == 0) {
-                doc = MdDocument.split(st, flexmark, chunks); // a first parse: one flexmark call fills the cache
+                doc = MdDocument.split(st, flexmark, chunks); // a first parse: a few large pieces fill the cache
             } else {
                 doc = MdDocument.chunked(st, flexmark, chunks);
             }
