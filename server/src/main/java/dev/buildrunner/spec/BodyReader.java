@@ -287,7 +287,7 @@ final class BodyReader {
                 }
                 return;
             }
-            if (field == Field.FILES && !TextScan.paths(text, true).isEmpty()) {
+            if (field == Field.FILES && !FilePaths.paths(text, true).isEmpty()) {
                 addValue(Field.FILES, text, span, first.line(), last.line(), last.line(), false, true);
                 return;
             }
@@ -521,7 +521,7 @@ final class BodyReader {
                 ? src.line(firstLine).substring(0, Math.min(span.col(), src.line(firstLine).length())) : "";
         switch (f) {
             case FILES -> {
-                List<String> paths = TextScan.paths(text, true);
+                List<String> paths = FilePaths.paths(text, true);
                 if (paths.isEmpty()) {
                     addValue(Field.REQUIREMENTS, text, span, firstLine, ownLast, itemLast, listItem, inline);
                     return false;
@@ -554,7 +554,7 @@ final class BodyReader {
                 d.requirementItems.add(new Item(text, span, firstLine, ownLast, itemLast, prefix, !inline, false,
                         false));
                 if (mode.filesFromRequirements()) {
-                    for (String p : TextScan.paths(text, false)) {
+                    for (String p : FilePaths.paths(text, false)) {
                         if (!d.files.contains(p)) {
                             d.files.add(p);
                         }

@@ -132,6 +132,21 @@ final class FeatureDraft {
         return c;
     }
 
+    /** Adds every {@code METHOD /path} on the feature's lines outside code, in order, without duplicates. */
+    void collectEndpoints(SourceText st, boolean[] codeLine) {
+        List<Endpoint> found = new ArrayList<>();
+        for (int i = firstLine; i <= lastLine && i < st.lineCount(); i++) {
+            if (!codeLine[i]) {
+                TextScan.endpoints(st.line(i), found);
+            }
+        }
+        for (Endpoint e : found) {
+            if (!endpoints.contains(e)) {
+                endpoints.add(e);
+            }
+        }
+    }
+
     /** True when the feature says nothing beyond its name. */
     boolean isEmpty() {
         return descriptionParts.isEmpty() && requirements.isEmpty() && files.isEmpty() && acceptance.isEmpty()

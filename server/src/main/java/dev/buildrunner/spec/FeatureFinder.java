@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the features of one parsed document, format by format (see {@link SpecParser} for the
- * rules), reads each one's body with a {@link BodyReader}, and says where a new feature would go.
- * One instance per parse.
+ * rules), reads each one's body with a {@link BodyReader} (or takes a heading feature read by an
+ * earlier parse from the {@link DraftCache}), and says where a new feature would go. One instance
+ * per parse.
  */
 final class FeatureFinder {
 
@@ -48,19 +49,7 @@ final class FeatureFinder {
     private final List<Diagnostic> diags;
     private final boolean[] codeLine;
     /** Null when nothing is cached. */
-    private final LruCache<DraftKey, CachedDraft> cache;
-
-    /**
-     * What a heading feature's draft is a function of: the format (names), the reading mode, the
-     * text of the chunks from its heading to the heading that ends it (that heading's line
-     * included), and whether it runs to the end of the text.
-     */
-    record DraftKey(SpecFormat format, BodyReader.Mode mode, List<String> chunks, boolean toEnd) {
-    }
-
-    /** A draft read once, its lines relative to its heading line, and the diagnostics reading it gave. */
-    record CachedDraft(FeatureDraft draft, List<Diagnostic> diagnostics) {
-    }
+    private final DraftCache cache;
 
     /**
      * @param codeLine for each 0-based line, true when it is inside a code block
@@ -68,7 +57,7 @@ final class FeatureFinder {
      */
     FeatureFinder(SourceText st, MdDocument doc, SpecFormat format, List<MdBlock> headings, MdBlock titleHeading,
             int sectionLevel, List<FeatureDraft> drafts, List<Diagnostic> diags, boolean[] codeLine,
-            LruCache<DraftKey, CachedDraft> cache) {
+            DraftCache cache) {
         this.st = st;
         this.doc = doc;
         this.format = format;
@@ -263,15 +252,9 @@ final class FeatureFinder {
     // ------------------------------------------------------------ one feature
 
     private void headingFeature(MdBlock h, MdBlock stop, BodyReader.Mode mode) {
-        List<String> chunks = cache == null ? null : doc.chunksBetween(h, stop);
-        DraftKey key = chunks == null ? null : new DraftKey(format, mode, chunks, stop == null);
-        CachedDraft cached = key == null ? null : cache.get(key);
+        DraftCache.Key key = cache == null ? null : DraftCache.key(doc, format, mode, h, stop);
         int line = st.startLine(h);
-        if (cached != null) {
-            drafts.add(cached.draft().copy(line));
-            for (Diagnostic x : cached.diagnostics()) {
-                diags.add(new Diagnostic(x.line() + line, x.severity(), x.code(), x.message()));
-            }
+        if (key != null && cache.take(key, line, drafts, diags)) {
             return;
         }
         List<Diagnostic> own = new ArrayList<>();
@@ -288,30 +271,11 @@ final class FeatureFinder {
         BodyReader r = new BodyReader(st, d, mode, own);
         r.readBlocks(h.next(), stop);
         r.finish();
-        collectEndpoints(d);
+        d.collectEndpoints(st, codeLine);
         drafts.add(d);
         diags.addAll(own);
         if (key != null) {
-            List<Diagnostic> relative = new ArrayList<>();
-            for (Diagnostic x : own) {
-                relative.add(new Diagnostic(x.line() - line, x.severity(), x.code(), x.message()));
-            }
-            cache.put(key, new CachedDraft(d.copy(-line), List.copyOf(relative)));
-        }
-    }
-
-    /** Every {@code METHOD /path} on the feature's lines outside code, in order, without duplicates. */
-    private void collectEndpoints(FeatureDraft d) {
-        List<Endpoint> found = new ArrayList<>();
-        for (int i = d.firstLine; i <= d.lastLine && i < st.lineCount(); i++) {
-            if (!codeLine[i]) {
-                TextScan.endpoints(st.line(i), found);
-            }
-        }
-        for (Endpoint e : found) {
-            if (!d.endpoints.contains(e)) {
-                d.endpoints.add(e);
-            }
+            cache.keep(key, line, d, own);
         }
     }
 
@@ -406,7 +370,7 @@ final class FeatureFinder {
             d.nameSpan = new Span(d.firstLine, 0, d.firstLine, 0);
             r.readNodes(head.rest());
             r.finish();
-            collectEndpoints(d);
+            d.collectEndpoints(st, codeLine);
             drafts.add(d);
             return;
         }
@@ -460,7 +424,7 @@ final class FeatureFinder {
         }
         r.readNodes(head.rest());
         r.finish();
-        collectEndpoints(d);
+        d.collectEndpoints(st, codeLine);
         drafts.add(d);
     }
 }

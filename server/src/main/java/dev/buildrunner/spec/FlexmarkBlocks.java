@@ -97,8 +97,53 @@ final class FlexmarkBlocks {
      * @return its top-level blocks, offsets relative to the start of {@code text}
      */
     List<MdBlock> parse(String text) {
-        int[] lineStarts = lineStarts(text);
-        return children(parser.parse(text), lineStarts);
+        TopLevel top = parseTopLevel(text);
+        List<MdBlock> out = new ArrayList<>(top.size());
+        for (int i = 0; i < top.size(); i++) {
+            out.add(top.block(i, 0, 0));
+        }
+        return out;
+    }
+
+    /** Parses a text whose top-level blocks are to be converted relative to different starts. */
+    TopLevel parseTopLevel(String text) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n = parser.parse(text).getFirstChild(); n != null; n = n.getNext()) {
+            nodes.add(n);
+        }
+        return new TopLevel(nodes, lineStarts(text));
+    }
+
+    /** The top-level nodes of one flexmark parse, and where the lines of its text start. */
+    static final class TopLevel {
+        private final List<Node> nodes;
+        private final int[] lineStarts;
+
+        private TopLevel(List<Node> nodes, int[] lineStarts) {
+            this.nodes = nodes;
+            this.lineStarts = lineStarts;
+        }
+
+        int size() {
+            return nodes.size();
+        }
+
+        /** Where the i-th block starts in the text. */
+        int start(int i) {
+            return nodes.get(i).getStartOffset();
+        }
+
+        boolean isHeading(int i) {
+            return nodes.get(i) instanceof Heading;
+        }
+
+        /** The i-th block, its offsets less {@code baseOffset} and its lines less {@code baseLine}. */
+        MdBlock block(int i, int baseOffset, int baseLine) {
+            return convert(nodes.get(i), new Base(lineStarts, baseOffset, baseLine));
+        }
+    }
+
+    private record Base(int[] lineStarts, int offset, int line) {
     }
 
     private static int[] lineStarts(String text) {
@@ -115,12 +160,13 @@ final class FlexmarkBlocks {
 
     /**
      * The start and end offsets, and the lines of the first and last characters, counted as
-     * {@link SourceText} counts them (a line end at the very end starts no line).
+     * {@link SourceText} counts them (a line end at the very end starts no line), relative to a base.
      */
-    private static int[] span(Node n, int[] lineStarts) {
+    private static int[] span(Node n, Base base) {
         int start = n.getStartOffset();
         int end = n.getEndOffset();
-        return new int[] {start, end, lineOf(lineStarts, start), lineOf(lineStarts, Math.max(start, end - 1))};
+        return new int[] {start - base.offset(), end - base.offset(), lineOf(base.lineStarts(), start) - base.line(),
+            lineOf(base.lineStarts(), Math.max(start, end - 1)) - base.line()};
     }
 
     private static int lineOf(int[] lineStarts, int offset) {
@@ -133,7 +179,7 @@ final class FlexmarkBlocks {
      * {@code Block}s (a link reference definition). Paragraphs, headings, code and tables are
      * leaves here: what is inside them is inline content.
      */
-    private static List<MdBlock> children(Node parent, int[] lines) {
+    private static List<MdBlock> children(Node parent, Base lines) {
         List<MdBlock> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             out.add(convert(n, lines));
@@ -141,11 +187,11 @@ final class FlexmarkBlocks {
         return out;
     }
 
-    private static MdBlock convert(Node n, int[] lines) {
+    private static MdBlock convert(Node n, Base lines) {
         int[] span = span(n, lines);
         if (n instanceof Heading h) {
             BasedSequence t = h.getText();
-            return MdBlock.heading(span, h.getLevel(), t.toString(), t.getStartOffset(), t.isBlank());
+            return MdBlock.heading(span, h.getLevel(), t.toString(), t.getStartOffset() - lines.offset(), t.isBlank());
         }
         if (n instanceof Paragraph) {
             return MdBlock.of(MdBlock.Kind.PARAGRAPH, span, List.of());

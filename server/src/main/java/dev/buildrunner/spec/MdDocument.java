@@ -94,6 +94,11 @@ final class MdDocument {
         void code(MdBlock block, int start, int end, int firstLine, int lastLine);
     }
 
+    /** The texts of the chunks, in order; none for a whole-document parse. */
+    List<String> chunkTexts() {
+        return List.of(chunkTexts);
+    }
+
     /** The first top-level block, null for an empty document. */
     MdBlock first() {
         return blocks.isEmpty() ? null : blocks.get(0);
@@ -126,6 +131,129 @@ final class MdDocument {
      */
     static MdDocument chunked(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
         String text = st.text();
+        return walk(st, new ChunkSource() {
+            @Override
+            public Chunk through(int from, int fromLine, int line) {
+                return chunk(new TextRegion(text, from, st.textOffset(line + 1)), flexmark, cache);
+            }
+
+            @Override
+            public Chunk rest(int from, int fromLine) {
+                return chunk(new TextRegion(text, from, text.length()), flexmark, cache);
+            }
+        });
+    }
+
+    /**
+     * Parses a text in a few large pieces (about {@value #PIECE} characters, each a run of chunks)
+     * and cuts each piece's blocks into the chunks a chunked parse would find, adding them to
+     * {@code cache}. A first parse thus makes a few flexmark calls instead of one per chunk (much
+     * faster before the JIT compiler has warmed up) and the next parse finds every chunk. A piece
+     * starts where a chunk starts (flexmark's state is that of a new document there) and is parsed
+     * as the whole text would be up to its last line, so a candidate line inside it that starts a
+     * top-level heading is exactly where a chunked parse's check succeeds.
+     */
+    static MdDocument split(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
+        return walk(st, new PieceSource(st, flexmark, cache));
+    }
+
+    /** Characters a piece of a first parse aims at: large enough to make few flexmark calls. */
+    static final int PIECE = 64 * 1024;
+
+    /** Chunks cut from pieces parsed whole. */
+    private static final class PieceSource implements ChunkSource {
+        private final SourceText st;
+        private final FlexmarkBlocks flexmark;
+        private final LruCache<TextRegion, Chunk> cache;
+        private final int[] cands;
+        private FlexmarkBlocks.TopLevel top;
+        private int[] starts;
+        /** The piece: its first offset and line, and its last line (included). */
+        private int pieceFrom = -1;
+        private int pieceLine;
+        private int pieceLast = -1;
+
+        PieceSource(SourceText st, FlexmarkBlocks flexmark, LruCache<TextRegion, Chunk> cache) {
+            this.st = st;
+            this.flexmark = flexmark;
+            this.cache = cache;
+            this.cands = candidates(st);
+        }
+
+        @Override
+        public Chunk through(int from, int fromLine, int line) {
+            if (pieceFrom < 0 || pieceFrom > from || pieceLast < line) {
+                parsePiece(from, fromLine, line, false);
+            }
+            int heading = java.util.Arrays.binarySearch(starts, st.textOffset(line) - pieceFrom);
+            if (heading < 0 || !top.isHeading(heading)) {
+                return null;
+            }
+            return keep(st.textOffset(line + 1), firstAt(from), heading + 1, from, fromLine);
+        }
+
+        @Override
+        public Chunk rest(int from, int fromLine) {
+            if (pieceFrom < 0 || pieceFrom > from || pieceLast < st.lineCount() - 1) {
+                parsePiece(from, fromLine, st.lineCount() - 1, true);
+            }
+            return keep(st.text().length(), firstAt(from), top.size(), from, fromLine);
+        }
+
+        /**
+         * Parses from a chunk start through the first candidate line {@link #PIECE} characters on
+         * (or to the end), and at least through {@code line}; {@code toEnd}: to the end of the text.
+         */
+        private void parsePiece(int from, int fromLine, int line, boolean toEnd) {
+            int last = line;
+            int i = java.util.Arrays.binarySearch(cands, line);
+            for (i = i >= 0 ? i : -i - 1; i < cands.length && st.textOffset(cands[i]) - from < PIECE; i++) {
+                last = cands[i];
+            }
+            last = toEnd || i >= cands.length ? st.lineCount() - 1 : Math.max(last, cands[i]);
+            pieceFrom = from;
+            pieceLine = fromLine;
+            pieceLast = last;
+            top = flexmark.parseTopLevel(st.text().substring(from, st.textOffset(last + 1)));
+            starts = new int[top.size()];
+            for (int k = 0; k < starts.length; k++) {
+                starts[k] = top.start(k);
+            }
+        }
+
+        private int firstAt(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset - pieceFrom);
+            return i >= 0 ? i : -i - 1;
+        }
+
+        /** The chunk from {@code from} to {@code to}: blocks {@code first} (inclusive) to {@code end}. */
+        private Chunk keep(int to, int first, int end, int from, int fromLine) {
+            List<MdBlock> bs = new ArrayList<>(end - first);
+            for (int i = first; i < end; i++) {
+                bs.add(top.block(i, from - pieceFrom, fromLine - pieceLine));
+            }
+            String key = st.text().substring(from, to);
+            Chunk c = new Chunk(key, bs);
+            if (cache != null) {
+                cache.put(TextRegion.of(key), c);
+            }
+            return c;
+        }
+    }
+
+    /** Where the walk over chunks gets each chunk from. */
+    private interface ChunkSource {
+        /**
+         * The chunk from offset {@code from} (line {@code fromLine}) through line {@code line}; null
+         * when it is known not to end with a top-level heading on that line.
+         */
+        Chunk through(int from, int fromLine, int line);
+
+        /** The chunk from {@code from} to the end of the text. */
+        Chunk rest(int from, int fromLine);
+    }
+
+    private static MdDocument walk(SourceText st, ChunkSource source) {
         int[] cands = candidates(st);
         List<MdBlock> out = new ArrayList<>();
         int[] starts = new int[cands.length + 1];
@@ -143,8 +271,8 @@ final class MdDocument {
             boolean split = false;
             for (int v = next; v < cands.length && v < next + MAX_EXTENSIONS; v++) {
                 int line = cands[v];
-                Chunk chunk = chunk(new TextRegion(text, from, st.textOffset(line + 1)), flexmark, cache);
-                List<MdBlock> bs = chunk.blocks();
+                Chunk chunk = source.through(from, start, line);
+                List<MdBlock> bs = chunk == null ? List.of() : chunk.blocks();
                 MdBlock last = bs.isEmpty() ? null : bs.get(bs.size() - 1);
                 if (last != null && last.is(MdBlock.Kind.HEADING) && last.start == st.textOffset(line) - from) {
                     for (int i = 0; i < bs.size() - 1; i++) {
@@ -160,7 +288,7 @@ final class MdDocument {
                 }
             }
             if (!split) {
-                Chunk chunk = chunk(new TextRegion(text, from, text.length()), flexmark, cache);
+                Chunk chunk = source.rest(from, start);
                 for (MdBlock b : chunk.blocks()) {
                     out.add(b.at(from, start));
                 }

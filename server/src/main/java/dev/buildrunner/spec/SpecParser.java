@@ -81,13 +81,15 @@ import java.util.regex.Pattern;
  * <p>Problems are {@link Diagnostic}s, never exceptions: {@link #parse} does not throw on any input.
  * Parsing the same text twice gives equal specs.
  *
- * <p>Speed: the text is parsed chunk by chunk (see {@link MdDocument}) and each instance keeps a
- * bounded cache of parsed chunks, so that parsing a spec again after a one-feature edit hands only
- * the edited chunk to flexmark. The result never depends on the cache: a parse with a cold cache, a
- * warm one or none at all gives equal results, equal to those of a whole-document parse.
+ * <p>Speed: each instance keeps bounded caches of parsed chunks of Markdown (a chunk runs from one
+ * top-level heading to the next; see {@link MdDocument}) and of read heading features ({@link
+ * DraftCache}), so that parsing a spec again after a one-feature edit hands only the edited chunk to
+ * flexmark and reads only the edited feature again. A first parse (empty caches) makes a few
+ * flexmark calls over large pieces and fills the caches from them. The result never depends on the caches: a parse with cold
+ * caches, warm ones or none gives results equal to those of a whole-document parse.
  *
- * <p>Thread-safe: the flexmark parser is built once per instance and is immutable; the chunk cache
- * is synchronized.
+ * <p>Thread-safe: the flexmark parser is built once per instance and is immutable; the caches are
+ * synchronized, and what they hold is immutable or copied on the way out.
  */
 public final class SpecParser {
 
@@ -102,8 +104,8 @@ public final class SpecParser {
             "^(?:technical|tech|non-functional)\\s+requirements?$|^技术(?:要求|需求)$");
 
     /**
-     * Default cache size: 4,096 chunks and as many features, room for a few 1,000-feature specs
-     * (about 10 MB for the 962-feature benchmark spec's 1.1 MB of text).
+     * Default cache size: 4,096 chunks and as many features, room for four 1,000-feature specs
+     * (the 962-feature benchmark spec, 1.1 MB of text, keeps about 7 MB).
      */
     public static final int DEFAULT_CACHE_ENTRIES = 4096;
     /** At most this many characters of chunk text are cached, whatever the entry count. */
@@ -112,7 +114,7 @@ public final class SpecParser {
     private final FlexmarkBlocks flexmark;
     /** Null when nothing is cached. */
     private final LruCache<TextRegion, MdDocument.Chunk> chunks;
-    private final LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache;
+    private final DraftCache draftCache;
     /** False for the whole-document reference parse (tests). */
     private final boolean chunked;
 
@@ -126,7 +128,7 @@ public final class SpecParser {
      * heading to the next) and as many read features.
      *
      * @param cacheEntries the size of each cache in entries; 0 caches nothing, so that every parse
-     *     reads the whole text
+     *     reads the whole text with one flexmark call
      * @throws IllegalArgumentException when {@code cacheEntries} is negative
      */
     public SpecParser(int cacheEntries) {
@@ -145,7 +147,7 @@ public final class SpecParser {
         this.chunked = chunked;
         boolean caching = chunked && cacheEntries > 0;
         this.chunks = caching ? new LruCache<>(cacheEntries, MAX_CACHED_CHARS, TextRegion::length) : null;
-        this.draftCache = caching ? new LruCache<>(cacheEntries, cacheEntries, k -> 1) : null;
+        this.draftCache = caching ? new DraftCache(cacheEntries) : null;
     }
 
     /** The chunk cache, null when this parser caches nothing (tests look at its counters). */
@@ -154,7 +156,7 @@ public final class SpecParser {
     }
 
     /** The feature draft cache, null when this parser caches nothing. */
-    LruCache<FeatureFinder.DraftKey, FeatureFinder.CachedDraft> draftCache() {
+    DraftCache draftCache() {
         return draftCache;
     }
 
@@ -213,7 +215,13 @@ public final class SpecParser {
 
         Run(String text) {
             st = new SourceText(text);
-            doc = chunked ? MdDocument.chunked(st, flexmark, chunks) : MdDocument.whole(st, flexmark);
+            if (!chunked || chunks == null) {
+                doc = MdDocument.whole(st, flexmark); // nothing to reuse, nothing to keep
+            } else if (chunks.size() == 0) {
+                doc = MdDocument.split(st, flexmark, chunks); // a first parse: a few large pieces fill the cache
+            } else {
+                doc = MdDocument.chunked(st, flexmark, chunks);
+            }
             codeLine = new boolean[st.lineCount() + 1];
         }
 

@@ -122,6 +122,56 @@ class MdDocumentTest {
                 .isEqualTo(Parses.describe(MdDocument.whole(tricky, LEAN).blocks()));
     }
 
+    @ParameterizedTest
+    @MethodSource("texts")
+    void aWholeParseCutIntoChunksIsTheChunkedParse(String text) {
+        SourceText st = new SourceText(text);
+        LruCache<TextRegion, MdDocument.Chunk> cache = new LruCache<>(1000, 1 << 24, TextRegion::length);
+        MdDocument split = MdDocument.split(st, LEAN, cache);
+        assertThat(Parses.describe(split.blocks())).isEqualTo(Parses.describe(MdDocument.whole(st, LEAN).blocks()));
+        // the chunks it kept are those a chunked parse reads: the same blocks, under the same texts
+        LruCache<TextRegion, MdDocument.Chunk> fresh = new LruCache<>(1000, 1 << 24, TextRegion::length);
+        MdDocument.chunked(st, LEAN, fresh);
+        assertThat(split.chunkTexts()).isNotEmpty();
+        for (String chunk : split.chunkTexts()) {
+            assertThat(Parses.describe(cache.get(TextRegion.of(chunk)).blocks()))
+                    .isEqualTo(Parses.describe(fresh.get(TextRegion.of(chunk)).blocks()));
+        }
+    }
+
+    @Test
+    void aLargeTextCutIntoPiecesAndChunksIsTheWholeAndTheChunkedParse() {
+        String big = SpecParserScaleTest.bigSpec(300);
+        assertThat(big.length()).isGreaterThan(4 * MdDocument.PIECE);
+        // constructs that make candidate lines fail, placed around where pieces end
+        StringBuilder text = new StringBuilder(big);
+        for (int at = MdDocument.PIECE * 4 - 100; at > 0; at -= MdDocument.PIECE - 300) {
+            int line = text.indexOf("\n### Feature", at);
+            text.insert(line + 1, at % 3 == 0 ? "<pre>\n# a\n# b\n</pre>\n" : at % 3 == 1 ? "<details>\n" : "- x\n   ```\n");
+        }
+        SourceText st = new SourceText(text.toString());
+        LruCache<TextRegion, MdDocument.Chunk> cache = new LruCache<>(5000, 1 << 24, TextRegion::length);
+        MdDocument split = MdDocument.split(st, LEAN, cache);
+        assertThat(Parses.describe(split.blocks())).isEqualTo(Parses.describe(MdDocument.whole(st, LEAN).blocks()));
+        LruCache<TextRegion, MdDocument.Chunk> fresh = new LruCache<>(5000, 1 << 24, TextRegion::length);
+        MdDocument chunked = MdDocument.chunked(st, LEAN, fresh);
+        assertThat(split.chunkTexts()).isEqualTo(chunked.chunkTexts());
+        for (String chunk : split.chunkTexts()) {
+            assertThat(Parses.describe(cache.get(TextRegion.of(chunk)).blocks()))
+                    .isEqualTo(Parses.describe(fresh.get(TextRegion.of(chunk)).blocks()));
+        }
+    }
+
+    @Test
+    void aChunkedParseAfterASplitOneFindsEveryChunk() {
+        SourceText st = new SourceText(Specs.text("project-spec/br3-PROJECT_SPEC_BUILD_3A.md"));
+        LruCache<TextRegion, MdDocument.Chunk> cache = new LruCache<>(1000, 1 << 24, TextRegion::length);
+        MdDocument.split(st, LEAN, cache);
+        assertThat(cache.size()).isGreaterThan(10);
+        MdDocument.chunked(st, LEAN, cache);
+        assertThat(cache.misses()).isZero();
+    }
+
     @Test
     void chunksAreSharedBetweenTextsThatHaveThem() {
         LruCache<TextRegion, MdDocument.Chunk> cache = new LruCache<>(100, 1 << 20, TextRegion::length);

@@ -31,7 +31,7 @@ class TextScanProperties {
     @Property(tries = 3000)
     void fileExtensionIsTheFileNameRegexGroup(@ForAll("fileNames") String s) {
         Matcher m = FILE_NAME.matcher(s);
-        assertThat(TextScan.fileExtension(s)).isEqualTo(m.matches() ? m.group(1) : null);
+        assertThat(FilePaths.fileExtension(s)).isEqualTo(m.matches() ? m.group(1) : null);
     }
 
     @Property(tries = 3000)
