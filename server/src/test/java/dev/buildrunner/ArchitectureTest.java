@@ -55,6 +55,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void supportDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("dev.buildrunner.support..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.buildrunner.support..", "java..")
+                .check(classes);
+    }
+
+    @Test
     void forgeDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("dev.buildrunner.forge..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.buildrunner.spec..", "dev.buildrunner.plan..",

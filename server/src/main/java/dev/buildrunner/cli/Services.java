@@ -1,5 +1,6 @@
 package dev.buildrunner.cli;
 
+import dev.buildrunner.support.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,7 +52,7 @@ final class Services {
 
     /** A state store on {@code repo} sharing this process's writer lanes. */
     StateStore stateStore(Repository repo) {
-        return new StateStore(repo, lanes, clock, dev.buildrunner.store.RetryPolicy.standard());
+        return new StateStore(repo, lanes, clock, dev.buildrunner.support.RetryPolicy.standard());
     }
 
     /** How hooks installed by this process start br: this JVM's java and the jar br runs from. */

@@ -1,5 +1,6 @@
 package dev.buildrunner.store;
 
+import dev.buildrunner.support.RetryPolicy;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

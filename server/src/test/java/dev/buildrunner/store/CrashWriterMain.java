@@ -1,5 +1,6 @@
 package dev.buildrunner.store;
 
+import dev.buildrunner.support.RetryPolicy;
 import dev.buildrunner.plan.Domain;
 import dev.buildrunner.plan.Plan;
 import dev.buildrunner.plan.Task;

@@ -1,5 +1,6 @@
 package dev.buildrunner.store;
 
+import dev.buildrunner.support.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -27,8 +27,9 @@ class StoreArchitectureTest {
     @Test
     void storeUsesOnlyTheModelRecordsOfSpecAndPlan() {
         DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe(
-                "are in store, the JDK, JGit or Jackson, or are a model record of spec or plan",
+                "are in store, support, the JDK, JGit or Jackson, or are a model record of spec or plan",
                 c -> c.getPackageName().startsWith("dev.buildrunner.store")
+                        || c.getPackageName().startsWith("dev.buildrunner.support")
                         || c.getPackageName().startsWith("java.")
                         || c.getPackageName().startsWith("org.eclipse.jgit.")
                         || c.getPackageName().startsWith("com.fasterxml.jackson.")

@@ -1,9 +1,9 @@
 package dev.buildrunner.forge.status;
 
+import dev.buildrunner.support.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -44,7 +43,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * note, writes a new notes commit whose parent is the old tip and moves the ref with a
  * compare-and-swap expecting the old tip ({@link RefUpdate} with an expected old id; zero id =
  * "must not exist yet"). On LOCK_FAILURE it re-reads and re-applies the write, at most {@link
- * CasRetry#maxAttempts()} times. Writers of one process take turns through the lock given to the
+ * RetryPolicy#maxAttempts()} times. Writers of one process take turns through the lock given to the
  * constructor (share one lock per repository), so only other processes cause retries. A failed
  * attempt leaves an unreachable commit for {@code git gc}; the ref only moves to a complete
  * commit.
@@ -65,12 +64,12 @@ public final class NoteStatusStore {
     private final Repository repository;
     private final Clock clock;
     private final Lock lock;
-    private final CasRetry retry;
+    private final RetryPolicy retry;
     private final Runnable beforeRefUpdate;
 
-    /** A store with the system UTC clock, its own lock and {@link CasRetry#standard()}. */
+    /** A store with the system UTC clock, its own lock and {@link RetryPolicy#standard()}. */
     public NoteStatusStore(Repository repository) {
-        this(repository, Clock.systemUTC(), new ReentrantLock(), CasRetry.standard());
+        this(repository, Clock.systemUTC(), new ReentrantLock(), RetryPolicy.standard());
     }
 
     /**
@@ -79,12 +78,12 @@ public final class NoteStatusStore {
      * @param lock the in-process writer lock of this repository, shared by every store of it
      * @param retry attempts and waits after a lost compare-and-swap
      */
-    public NoteStatusStore(Repository repository, Clock clock, Lock lock, CasRetry retry) {
+    public NoteStatusStore(Repository repository, Clock clock, Lock lock, RetryPolicy retry) {
         this(repository, clock, lock, retry, () -> { });
     }
 
     /** Test seam: {@code beforeRefUpdate} runs in each write attempt after reading, before the ref update. */
-    NoteStatusStore(Repository repository, Clock clock, Lock lock, CasRetry retry, Runnable beforeRefUpdate) {
+    NoteStatusStore(Repository repository, Clock clock, Lock lock, RetryPolicy retry, Runnable beforeRefUpdate) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lock = Objects.requireNonNull(lock, "lock");
@@ -319,12 +318,8 @@ public final class NoteStatusStore {
     }
 
     private void pause(int retryNumber) {
-        Duration d = retry.waitBefore(retryNumber, ThreadLocalRandom.current());
-        if (d.isZero()) {
-            return;
-        }
         try {
-            retry.sleeper().sleep(d);
+            retry.pause(retryNumber);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StatusStoreException("interrupted while retrying an update of " + StatusNotesFormat.NOTES_REF, e);

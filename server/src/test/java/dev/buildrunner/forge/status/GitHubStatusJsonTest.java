@@ -1,5 +1,6 @@
 package dev.buildrunner.forge.status;
 
+import dev.buildrunner.support.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +87,7 @@ class GitHubStatusJsonTest {
         try (Repository repo = TestRepos.bare(tmp.resolve("r.git"))) {
             String sha = TestRepos.commit(repo, "spec").name();
             NoteStatusStore store = new NoteStatusStore(repo, new ManualClock(Instant.parse("2026-11-22T09:30:15.5Z")),
-                    new ReentrantLock(), CasRetry.immediate(3));
+                    new ReentrantLock(), RetryPolicy.immediate(3));
             CommitStatus pending = store.post(sha, StatusRequest.of(StatusState.PENDING, "buildrunner/spec", null), "br");
             store.post(sha, new StatusRequest(StatusState.ERROR, "buildrunner/plan", "planner crashed \uD83D\uDCA5",
                     "http://127.0.0.1:7070/api/repos/acme/app/plan"), "br");

@@ -1,5 +1,6 @@
 package dev.buildrunner.forge.status;
 
+import dev.buildrunner.support.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class NoteStatusStoreConcurrencyTest {
             ReentrantLock lock = new ReentrantLock();
             List<NoteStatusStore> stores = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
-                stores.add(new NoteStatusStore(repo, Clock.systemUTC(), lock, CasRetry.immediate(3)));
+                stores.add(new NoteStatusStore(repo, Clock.systemUTC(), lock, RetryPolicy.immediate(3)));
             }
             runAndCheck(repo, stores, commits, dir);
         }
@@ -56,7 +57,7 @@ class NoteStatusStoreConcurrencyTest {
                 Repository r = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
                 opened.add(r);
                 // generous attempts: with eight writers and no waits one of them may lose many times in a row
-                stores.add(new NoteStatusStore(r, Clock.systemUTC(), new ReentrantLock(), CasRetry.standard()));
+                stores.add(new NoteStatusStore(r, Clock.systemUTC(), new ReentrantLock(), RetryPolicy.standard()));
             }
             runAndCheck(repo, stores, commits, dir);
         } finally {

@@ -1,5 +1,6 @@
 package dev.buildrunner.forge.status;
 
+import dev.buildrunner.support.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class NoteStatusStoreTest {
         c1 = TestRepos.commit(repo, "first").name();
         c2 = TestRepos.commit(repo, "second").name();
         clock = new ManualClock(Instant.parse("2026-11-22T10:00:00.750Z"));
-        store = new NoteStatusStore(repo, clock, new ReentrantLock(), CasRetry.immediate(5));
+        store = new NoteStatusStore(repo, clock, new ReentrantLock(), RetryPolicy.immediate(5));
     }
 
     @AfterEach
@@ -241,9 +242,9 @@ class NoteStatusStoreTest {
 
     @Test
     void aLostCompareAndSwapIsRetriedOnTheNewTip() throws Exception {
-        NoteStatusStore other = new NoteStatusStore(repo, clock, new ReentrantLock(), CasRetry.immediate(1));
+        NoteStatusStore other = new NoteStatusStore(repo, clock, new ReentrantLock(), RetryPolicy.immediate(1));
         AtomicInteger attempts = new AtomicInteger();
-        NoteStatusStore racing = new NoteStatusStore(repo, clock, new ReentrantLock(), CasRetry.immediate(3), () -> {
+        NoteStatusStore racing = new NoteStatusStore(repo, clock, new ReentrantLock(), RetryPolicy.immediate(3), () -> {
             if (attempts.incrementAndGet() == 1) {
                 // another process writes between our read and our ref update
                 other.post(c1, StatusRequest.of(StatusState.PENDING, "buildrunner/plan", null), "other");
@@ -268,8 +269,8 @@ class NoteStatusStoreTest {
         store.post(c1, StatusRequest.of(StatusState.PENDING, "buildrunner/plan", null), "bot");
         ObjectId before = repo.resolve(StatusNotesFormat.NOTES_REF);
         List<Long> otherIds = new ArrayList<>();
-        NoteStatusStore other = new NoteStatusStore(repo, clock, new ReentrantLock(), CasRetry.immediate(1));
-        NoteStatusStore loser = new NoteStatusStore(repo, clock, new ReentrantLock(), CasRetry.immediate(2),
+        NoteStatusStore other = new NoteStatusStore(repo, clock, new ReentrantLock(), RetryPolicy.immediate(1));
+        NoteStatusStore loser = new NoteStatusStore(repo, clock, new ReentrantLock(), RetryPolicy.immediate(2),
                 () -> otherIds.add(other.post(c2, StatusRequest.of(StatusState.PENDING, "n" + otherIds.size(), null),
                         "other").id()));
 

@@ -21,8 +21,9 @@ class StatusArchitectureTest {
     @Test
     void dependsOnlyOnTheJdkJGitJacksonAndSlf4j() {
         DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe(
-                "are in forge.status, the JDK, JGit, Jackson or slf4j",
+                "are in forge.status, support, the JDK, JGit, Jackson or slf4j",
                 c -> c.getPackageName().startsWith("dev.buildrunner.forge.status")
+                        || c.getPackageName().startsWith("dev.buildrunner.support")
                         || c.getPackageName().startsWith("java.")
                         || c.getPackageName().startsWith("org.eclipse.jgit.")
                         || c.getPackageName().startsWith("com.fasterxml.jackson.")

@@ -1,4 +1,4 @@
-package dev.buildrunner.store;
+package dev.buildrunner.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

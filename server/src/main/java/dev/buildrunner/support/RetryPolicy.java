@@ -1,4 +1,4 @@
-package dev.buildrunner.store;
+package dev.buildrunner.support;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -77,7 +77,7 @@ public record RetryPolicy(int maxAttempts, Duration firstWait, Duration maxWait,
     }
 
     /** Waits before retry number {@code retry} (1-based) with a thread-local random jitter. */
-    void pause(int retry) throws InterruptedException {
+    public void pause(int retry) throws InterruptedException {
         Duration d = waitBefore(retry, ThreadLocalRandom.current());
         if (!d.isZero()) {
             sleeper.sleep(d);
