@@ -8,6 +8,11 @@ import picocli.CommandLine;
 
 /** Entry point of {@code buildrunner.jar}: {@code java -jar buildrunner.jar <command>}. */
 public final class Main {
+    /** BuildRunner's version, as {@code br --version} and SARIF's {@code tool.driver.version} give it. */
+    static final String VERSION = "0.1.0";
+    /** Where BuildRunner is documented: SARIF's {@code tool.driver.informationUri}. */
+    static final String HOME_PAGE = "https://github.com/buildrunner/buildrunner";
+
 
     private Main() {
     }
@@ -64,6 +69,16 @@ public final class Main {
             return ExitCodes.INTERNAL;
         });
         return br;
+    }
+
+    /**
+     * {@code br NAME}: one analyser run by {@link AnalyseCommand}, with its own description.
+     */
+    private static CommandLine analyser(Services services, String description,
+            java.util.function.Function<Services, dev.buildrunner.analysis.Analyser<? extends dev.buildrunner.analysis.AnalysisResult>> factory) {
+        CommandLine cl = new CommandLine(new AnalyseCommand(services, factory));
+        cl.getCommandSpec().usageMessage().description(description);
+        return cl;
     }
 
     private static CommandLine group(String name, String description) {

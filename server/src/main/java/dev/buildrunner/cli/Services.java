@@ -74,6 +74,11 @@ final class Services {
     }
 
     /** Writes a JSON view, pretty-printed, ending with a newline. */
+    /** The JSON mapper commands print with (indented). */
+    ObjectMapper json() {
+        return json;
+    }
+
     String toJson(Object view) {
         try {
             return json.writeValueAsString(view) + System.lineSeparator();

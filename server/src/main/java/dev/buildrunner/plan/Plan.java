@@ -47,4 +47,24 @@ public record Plan(
         }
         return Optional.empty();
     }
+
+    /**
+     * Ids of the features whose work is done: every live (not cancelled) task of the feature is
+     * {@link TaskStatus#DONE}, and it has at least one. Sorted.
+     */
+    public java.util.SortedSet<String> doneFeatureIds() {
+        java.util.Map<String, Boolean> done = new java.util.TreeMap<>();
+        for (Task t : tasks) {
+            if (t.status() != TaskStatus.CANCELLED) {
+                done.merge(t.featureId(), t.status() == TaskStatus.DONE, Boolean::logicalAnd);
+            }
+        }
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        done.forEach((id, d) -> {
+            if (d) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
 }
