@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * {@link #disabled()} is a cache that keeps nothing (for one-off runs and tests).
  */
 public final class BlobCache {
-    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
     private static final Pattern BLOB_ID = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
 
     private final Path root;
