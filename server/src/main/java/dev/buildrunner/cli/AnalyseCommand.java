@@ -11,6 +11,7 @@ import dev.buildrunner.analysis.GitTrees;
 import dev.buildrunner.analysis.SarifWriter;
 import dev.buildrunner.analysis.SourceTree;
 import dev.buildrunner.spec.ParseResult;
+import dev.buildrunner.support.BuildInfo;
 import dev.buildrunner.store.State;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -151,7 +152,7 @@ final class AnalyseCommand implements Callable<Integer> {
                 Files.createDirectories(target.getParent());
             }
             try (OutputStream os = Files.newOutputStream(target)) {
-                new SarifWriter(Main.VERSION, Main.HOME_PAGE).write(result, specPath, os);
+                new SarifWriter(BuildInfo.VERSION, BuildInfo.HOME_PAGE).write(result, specPath, os);
             }
         } catch (IOException e) {
             throw new CliException(target + ": cannot write SARIF: " + e.getMessage(), e);

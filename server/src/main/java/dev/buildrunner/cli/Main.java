@@ -8,11 +8,6 @@ import picocli.CommandLine;
 
 /** Entry point of {@code buildrunner.jar}: {@code java -jar buildrunner.jar <command>}. */
 public final class Main {
-    /** BuildRunner's version, as {@code br --version} and SARIF's {@code tool.driver.version} give it. */
-    static final String VERSION = "0.1.0";
-    /** Where BuildRunner is documented: SARIF's {@code tool.driver.informationUri}. */
-    static final String HOME_PAGE = "https://github.com/buildrunner/buildrunner";
-
 
     private Main() {
     }

@@ -61,6 +61,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Refs that move the plan besides the default branch, e.g. 'refs/heads/release/*' (repeatable).")
     java.util.List<String> track = new java.util.ArrayList<>();
 
+    @Option(names = "--analysers", split = ",", paramLabel = "NAMES",
+            description = "Analysers each push runs, comma-separated, or none (default: gaps,quality,drift).")
+    java.util.List<String> analysers = new java.util.ArrayList<>(ServerConfig.ANALYSERS);
+
     ServeCommand(Services services, Function<String, String> environment) {
         this.services = services;
         this.environment = environment;
@@ -79,9 +83,10 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ServerConfig(dir, host, port, publicUrl, env("BUILDRUNNER_WEBHOOK_SECRET"), sinks(),
-                    env("BUILDRUNNER_FETCH_TOKEN"), track);
+                    env("BUILDRUNNER_FETCH_TOKEN"), track, analysers.contains("none") ? java.util.List.of() : analysers);
         } catch (IllegalArgumentException e) {
-            throw new CliException("--track: " + e.getMessage());
+            throw new CliException((e.getMessage().startsWith("unknown analyser") ? "--analysers: " : "--track: ")
+                    + e.getMessage());
         }
         BuildRunnerServer server = BuildRunnerServer.start(config, token, services.clock());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -150,7 +150,7 @@ final class ServerBenchCommand implements Callable<Integer> {
         try {
             webhookLog.ifPresent(l -> l.setLevel(Level.ERROR));
             ServerConfig config = new ServerConfig(tmp.resolve("data"), "127.0.0.1", 0, "", Optional.of(secret), Map.of(),
-                    Optional.empty(), java.util.List.of());
+                    Optional.empty(), java.util.List.of(), java.util.List.of()); // the plan path only: analysis would share the 2 cores
             try (BuildRunnerServer server = BuildRunnerServer.start(config, new AdminToken(token, false), services.clock())) {
                 String base = "http://127.0.0.1:" + server.port();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -33,7 +34,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * pushed commit, report its parse as {@code buildrunner/spec}, and on a tracked ref apply it to the
  * plan (adaptive planner, one commit on {@code buildrunner} with {@code Source-Commit} = the pushed
  * commit) and report {@code buildrunner/plan}. Both contexts go {@code pending} first, then to
- * their outcome, on the pushed commit.
+ * their outcome, on the pushed commit. Then the commit goes to the analysers
+ * ({@link AnalysisScheduler}: {@code buildrunner/gaps}, {@code /quality}, {@code /drift}), which
+ * run off this thread.
  *
  * <p>The spec is compared with the spec the plan was last built from (the state on the branch),
  * not only with the push's {@code before}: the result is the same for an ordinary push, and stays
@@ -53,6 +56,7 @@ public final class PushPipeline {
     private final Predicate<RefChange> tracked;
     private final java.util.function.Supplier<ReportLinks> links;
     private final Consumer<PipelineEvent> listener;
+    private final AnalysisScheduler analysis;
 
     /**
      * @param tracked which refs move the plan besides the repository's default branch (always
@@ -61,10 +65,12 @@ public final class PushPipeline {
      * @param links builds {@code target_url}s into this server's reports (a supplier: the server's
      *     port is known only once it listens)
      * @param listener receives events for the live stream; must not block
+     * @param analysis takes every analysed commit once its spec and plan statuses are posted
+     *     (gaps, quality, drift)
      */
     public PushPipeline(Repositories repositories, SpecParser parser, PlanSync sync, WriterLanes lanes,
             StatusPublisher statuses, Predicate<RefChange> tracked, java.util.function.Supplier<ReportLinks> links,
-            Consumer<PipelineEvent> listener) {
+            Consumer<PipelineEvent> listener, AnalysisScheduler analysis) {
         this.repositories = Objects.requireNonNull(repositories, "repositories");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.sync = Objects.requireNonNull(sync, "sync");
@@ -73,6 +79,7 @@ public final class PushPipeline {
         this.tracked = Objects.requireNonNull(tracked, "tracked");
         this.links = Objects.requireNonNull(links, "links");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
     }
 
     /** The state store of a repository, sharing this process's writer lanes. */
@@ -104,6 +111,13 @@ public final class PushPipeline {
             lines.add(change.ref() + ": not a branch, not analysed");
             return new PushReport(change, lines, checks);
         }
+        PushReport report = processBranch(repo, change, lines, checks);
+        Set<String> planDone = store(repo).read().map(st -> (Set<String>) st.plan().doneFeatureIds()).orElse(Set.of());
+        analysis.schedule(repo, change, planDone);
+        return report;
+    }
+
+    private PushReport processBranch(Repository repo, RefChange change, List<String> lines, List<CommitCheck> checks) {
         String sha = change.after();
         boolean moves = tracked.test(change) || isDefaultBranch(repo, change.ref());
         post(change, checks, new CommitCheck(CommitCheck.SPEC, "pending", "reading " + SPEC_PATH, links.get().spec(change)));

@@ -24,4 +24,9 @@ public record ReportLinks(String baseUrl) {
     public String plan(RefChange c) {
         return baseUrl + "/api/repos/" + c.repository() + "/plan";
     }
+
+    /** The readable page of an analyser's report on the pushed commit (JSON and SARIF are linked from it). */
+    public String report(RefChange c, String analyser) {
+        return baseUrl + "/api/repos/" + c.repository() + "/commits/" + c.after() + "/reports/" + analyser + "/html";
+    }
 }

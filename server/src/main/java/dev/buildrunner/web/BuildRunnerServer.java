@@ -3,7 +3,13 @@ package dev.buildrunner.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buildrunner.pipeline.PipelineEvent;
+import dev.buildrunner.analysis.BlobCache;
+import dev.buildrunner.analysis.SarifWriter;
+import dev.buildrunner.pipeline.AnalysisJobs;
+import dev.buildrunner.pipeline.Analysers;
 import dev.buildrunner.pipeline.PushPipeline;
+import dev.buildrunner.pipeline.ReportStore;
+import dev.buildrunner.support.BuildInfo;
 import dev.buildrunner.pipeline.PushReport;
 import dev.buildrunner.pipeline.RefChange;
 import dev.buildrunner.pipeline.ReportLinks;
@@ -63,6 +69,8 @@ public final class BuildRunnerServer implements AutoCloseable {
     private final Optional<StatusOutbox> outbox;
     private final StatusRouting statuses;
     private final WebhookRoutes webhooks;
+    private final ExecutorService analysisExecutor;
+    private final AnalysisJobs analysis;
 
     private BuildRunnerServer(ServerConfig config, AdminToken token, Clock clock) throws IOException {
         Credentials credentials = new Credentials(token);
@@ -85,8 +93,17 @@ public final class BuildRunnerServer implements AutoCloseable {
         String base = config.publicUrl().isEmpty() ? null : config.publicUrl();
         GitHost git = new GitHost(repositories, credentials, this::submit);
         ReportLinksHolder links = new ReportLinksHolder(base);
+        ReportStore reports = new ReportStore(config.dataDir().resolve("reports"));
+        this.analysisExecutor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        this.analysis = new AnalysisJobs(Analysers.forServer(config.analysers()), reports,
+                BlobCache.at(config.dataDir().resolve("analysis-cache"), json), parser, statuses, links::links,
+                stream::publish, json, new SarifWriter(BuildInfo.VERSION, BuildInfo.HOME_PAGE), analysisExecutor);
         this.pipeline = new PushPipeline(repositories, parser, sync, new WriterLanes(), statuses, tracked(config.trackedRefs()),
-                links::links, stream::publish);
+                links::links, stream::publish, analysis::schedule);
         this.webhooks = new WebhookRoutes(new WebhookInbox(new WebhookReceiver(), secrets, journal),
                 journal, new Mirrors(repositories, config.fetchToken()), pipeline, lanes);
         StatusRoutes statusRoutes = new StatusRoutes(repositories, statuses, links::links);
@@ -117,6 +134,7 @@ public final class BuildRunnerServer implements AutoCloseable {
             new PrdRoutes(repositories, new SpecCommits(clock), parser, pipeline::store, this::submit, json)
                     .register(cfg.routes);
             statusRoutes.register(cfg.routes);
+            new ReportRoutes(reports, analysis, json).register(cfg.routes);
             webhooks.register(cfg.routes);
             cfg.routes.put("/api/repos/{owner}/{name}/webhook-secret", ctx -> {
                 JsonNode body = json.readTree(ctx.bodyAsBytes());
@@ -273,6 +291,16 @@ public final class BuildRunnerServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        }
+        analysisExecutor.shutdown();
+        try {
+            if (!analysisExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("analysis still running after 10 s; stopping it (its statuses stay pending until the next push)");
+                analysisExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            analysisExecutor.shutdownNow();
         }
         stream.close();
         outbox.ifPresent(StatusOutbox::close);

@@ -10,6 +10,7 @@ import dev.buildrunner.forge.webhook.PushEvent;
 import dev.buildrunner.forge.webhook.WebhookInbox;
 import dev.buildrunner.forge.webhook.WebhookReceiver;
 import dev.buildrunner.pipeline.Mirrors;
+import dev.buildrunner.pipeline.AnalysisScheduler;
 import dev.buildrunner.pipeline.PushPipeline;
 import dev.buildrunner.pipeline.ReportLinks;
 import dev.buildrunner.pipeline.Repositories;
@@ -134,7 +135,7 @@ class WebhookReplayOrderTest {
         PushPipeline pipeline = new PushPipeline(repositories, parser,
                 new PlanSync(parser, new Planner(clock), new AdaptivePlanner(clock), clock), new WriterLanes(),
                 new StatusRouting(repositories, Optional.empty()), c -> false,
-                () -> new ReportLinks("http://localhost"), e -> { });
+                () -> new ReportLinks("http://localhost"), e -> { }, AnalysisScheduler.NONE);
         workers = Executors.newFixedThreadPool(2);
         WebhookRoutes routes = new WebhookRoutes(new WebhookInbox(new WebhookReceiver(),
                 new WebhookSecrets(data.resolve("webhook-secrets"), Optional.of(SECRET)), journal), journal,

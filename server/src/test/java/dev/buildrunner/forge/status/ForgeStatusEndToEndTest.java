@@ -56,7 +56,7 @@ class ForgeStatusEndToEndTest {
             StatusSink github = new GitHubStatusSink(forge.base(), FakeForge.TOKEN, HttpClient.newHttpClient(),
                     Clock.systemUTC());
             try (BuildRunnerServer server = BuildRunnerServer.start(new ServerConfig(tmp.resolve("data"), "127.0.0.1", 0,
-                    "", Optional.of(SECRET), Map.of("github", github), Optional.of(TOKEN), List.of()),
+                    "", Optional.of(SECRET), Map.of("github", github), Optional.of(TOKEN), List.of(), List.of()),
                     new AdminToken(TOKEN, false), Clock.systemUTC())) {
                 server.repositories().create(new RepositoryName("upstream", "shop"));
                 String cloneUrl = "http://127.0.0.1:" + server.port() + "/git/upstream/shop.git";

@@ -1,0 +1,32 @@
+package dev.buildrunner.pipeline;
+
+import dev.buildrunner.analysis.AnalysisResult;
+import dev.buildrunner.analysis.Analyser;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the analysers a server runs on each push, by name ({@code gaps}, {@code quality},
+ * {@code drift}), configured for a server: no work tree, and no build command is ever run for
+ * code that arrived by push.
+ */
+public final class Analysers {
+    private Analysers() {
+    }
+
+    /**
+     * The named analysers, in the order given.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static List<Analyser<? extends AnalysisResult>> forServer(List<String> names) {
+        List<Analyser<? extends AnalysisResult>> out = new ArrayList<>();
+        for (String name : names) {
+            switch (name) {
+                case "gaps", "quality", "drift" -> { } // wired as each analyser lands
+                default -> throw new IllegalArgumentException("unknown analyser: " + name);
+            }
+        }
+        return out;
+    }
+}
