@@ -38,7 +38,8 @@ class EmbeddedPushTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = BuildRunnerServer.start(ServerConfig.embedded(tmp.resolve("data"), "127.0.0.1", 0, Optional.empty()),
+        server = BuildRunnerServer.start(ServerConfig.embedded(tmp.resolve("data"), "127.0.0.1", 0, Optional.empty())
+                        .withAnalysers(java.util.List.of()), // spec and plan only: EmbeddedAnalysisTest has the rest
                 new AdminToken(TOKEN, false), Clock.systemUTC());
     }
 

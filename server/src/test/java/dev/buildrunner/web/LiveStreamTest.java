@@ -49,7 +49,8 @@ class LiveStreamTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = BuildRunnerServer.start(ServerConfig.embedded(tmp.resolve("data"), "127.0.0.1", 0, Optional.empty()),
+        server = BuildRunnerServer.start(ServerConfig.embedded(tmp.resolve("data"), "127.0.0.1", 0, Optional.empty())
+                        .withAnalysers(java.util.List.of()),
                 new AdminToken(TOKEN, false), Clock.systemUTC());
         for (String name : List.of("shop", "other")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base("http") + "/api/repos"))

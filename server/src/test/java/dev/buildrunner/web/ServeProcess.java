@@ -45,7 +45,7 @@ final class ServeProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "dev.buildrunner.cli.Main", "serve", "--data", data.toString(), "--port", Integer.toString(port),
-                "--host", "127.0.0.1").redirectErrorStream(true);
+                "--host", "127.0.0.1", "--analysers", "none").redirectErrorStream(true); // delivery, not analysis
         pb.environment().keySet().removeIf(k -> k.startsWith("BUILDRUNNER_"));
         pb.environment().putAll(environment);
         Process p = pb.start();

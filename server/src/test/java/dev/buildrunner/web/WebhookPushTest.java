@@ -48,7 +48,7 @@ class WebhookPushTest {
         // The "forge" is a repository hosted over HTTP by the same server (upstream/shop); the
         // webhook names it acme/shop, so the server mirrors it from its clone URL with the fetch token.
         server = BuildRunnerServer.start(new ServerConfig(tmp.resolve("data"), "127.0.0.1", 0, "", Optional.of(SECRET),
-                java.util.Map.of(), Optional.of(TOKEN), List.of(), ServerConfig.ANALYSERS), new AdminToken(TOKEN, false), Clock.systemUTC());
+                java.util.Map.of(), Optional.of(TOKEN), List.of(), List.of()), new AdminToken(TOKEN, false), Clock.systemUTC());
         server.repositories().create(new dev.buildrunner.pipeline.RepositoryName("upstream", "shop"));
         cloneUrl = "http://127.0.0.1:" + server.port() + "/git/upstream/shop.git";
         forge = tmp.resolve("forge/shop");

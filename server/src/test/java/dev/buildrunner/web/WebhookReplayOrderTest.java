@@ -75,7 +75,7 @@ class WebhookReplayOrderTest {
     @BeforeEach
     void startUpstream() throws Exception {
         upstream = BuildRunnerServer.start(ServerConfig.embedded(tmp.resolve("upstream-data"), "127.0.0.1", 0,
-                Optional.empty()), new AdminToken(TOKEN, false), Clock.systemUTC());
+                Optional.empty()).withAnalysers(java.util.List.of()), new AdminToken(TOKEN, false), Clock.systemUTC());
         upstream.repositories().create(new RepositoryName("upstream", "shop"));
     }
 
