@@ -51,26 +51,19 @@ final class DependencyCycles {
                 d.connect(id);
             }
         }
+        Map<String, Integer> order = new HashMap<>();
+        for (String id : d.edges.keySet()) {
+            order.put(id, order.size());
+        }
         List<List<String>> cycles = new ArrayList<>();
         for (List<String> component : d.components) {
-            String first = d.edges.keySet().stream().filter(component::contains).findFirst().orElseThrow();
+            String first = component.stream().min((a, b) -> Integer.compare(order.get(a), order.get(b))).orElseThrow();
             if (component.size() > 1 || d.edges.get(first).contains(first)) {
                 cycles.add(d.shortestCycle(first, Set.copyOf(component)));
             }
         }
-        cycles.sort((a, b) -> Integer.compare(d.order(a.get(0)), d.order(b.get(0))));
+        cycles.sort((a, b) -> Integer.compare(order.get(a.get(0)), order.get(b.get(0))));
         return cycles;
-    }
-
-    private int order(String id) {
-        int i = 0;
-        for (String k : edges.keySet()) {
-            if (k.equals(id)) {
-                return i;
-            }
-            i++;
-        }
-        return i;
     }
 
     private void connect(String v) {
