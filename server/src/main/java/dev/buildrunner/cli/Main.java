@@ -1,5 +1,7 @@
 package dev.buildrunner.cli;
 
+import dev.buildrunner.analysis.drift.DriftAnalyzer;
+import dev.buildrunner.analysis.drift.FrameworkRoutes;
 import dev.buildrunner.plan.TaskStatus;
 import dev.buildrunner.store.StoreException;
 import dev.buildrunner.sync.TransitionException;
@@ -49,6 +51,9 @@ public final class Main {
                 .addSubcommand("server", new ServerBenchCommand(services)));
         br.addSubcommand("serve", new ServeCommand(services, System::getenv));
         br.addSubcommand("repo", new RepoCommand(services, System::getenv));
+        br.addSubcommand("drift", analyser(services, "Architecture drift: the spec's consistency, what the change did"
+                + " against the spec, and the rules of .buildrunner/architecture-rules.yaml (exit 1 on errors).",
+                s -> new DriftAnalyzer(new FrameworkRoutes())));
         br.addSubcommand("hooks", group("hooks", "Install and run the client-side git hooks.")
                 .addSubcommand("install", new HooksInstallCommand(services.hookLauncher()))
                 .addSubcommand("uninstall", new HooksUninstallCommand())

@@ -68,18 +68,43 @@ class PreCommitHookTest {
     void aValidSpecPassesAndItsWarningsAreShownWithTheirLines() throws Exception {
         install();
         String withWarning = sample.replace("Depends on: User Authentication\n\nAllow users",
-                "Depends on: Billing\n\nAllow users");
+                "Depends on: User Authentication\n\nComplexity: gigantic\n\nAllow users");
         Diagnostic warning = new SpecParser().parse(withWarning).diagnostics().stream()
                 .filter(d -> d.severity() == Severity.WARNING).findFirst().orElseThrow();
         TestRepos.writeSpec(repo, withWarning);
         git.ok(repo, "add", SPEC);
 
-        GitSandbox.Result commit = git.git(repo, "commit", "-m", "Profiles depend on billing");
+        GitSandbox.Result commit = git.git(repo, "commit", "-m", "Profiles are gigantic");
 
         assertThat(commit.exitCode()).as(commit.output()).isZero();
         assertThat(commit.output()).contains(":" + SPEC + ": buildrunner format, 3 features, 0 errors, 1 warnings")
-                .contains(":" + SPEC + ":" + warning.line() + ": warning: " + warning.message());
-        assertThat(git.ok(repo, "log", "-1", "--format=%s").strip()).isEqualTo("Profiles depend on billing");
+                .contains(":" + SPEC + ":" + warning.line() + ": warning: " + warning.message())
+                .contains("drift: PASSED: 0 errors, 1 warnings")
+                .contains("  warning " + SPEC + ":" + warning.line() + ": " + warning.message()
+                        + " [drift/spec/parser/unknown-complexity]");
+        assertThat(git.ok(repo, "log", "-1", "--format=%s").strip()).isEqualTo("Profiles are gigantic");
+    }
+
+    @Test
+    void anUnknownDependencyIsADriftErrorThatRefusesTheCommit() throws Exception {
+        install();
+        String head = git.ok(repo, "rev-parse", "HEAD");
+        String unknown = sample.replace("Depends on: User Authentication\n\nAllow users",
+                "Depends on: Billing\n\nAllow users");
+        int line = unknown.substring(0, unknown.indexOf("Depends on: Billing")).split("\n", -1).length;
+        TestRepos.writeSpec(repo, unknown);
+        git.ok(repo, "add", SPEC);
+
+        GitSandbox.Result commit = git.git(repo, "commit", "-m", "Profiles depend on billing");
+
+        // br spec analyze only warns (the plan can be made without it); drift says the spec is inconsistent.
+        assertThat(commit.exitCode()).as(commit.output()).isEqualTo(1);
+        assertThat(commit.output()).contains(":" + SPEC + ": buildrunner format, 3 features, 0 errors, 1 warnings")
+                .contains("drift: FAILED: 1 errors, 0 warnings")
+                .contains("  error " + SPEC + ":" + line + ": feature 'user-profile-management' depends on 'Billing',"
+                        + " which names no feature of the spec [drift/spec/unknown-dependency]")
+                .contains("buildrunner: commit refused: br drift found errors in the staged change");
+        assertThat(git.ok(repo, "rev-parse", "HEAD")).isEqualTo(head);
     }
 
     @Test
@@ -123,15 +148,28 @@ class PreCommitHookTest {
     }
 
     @Test
-    void aCommitThatDoesNotStageTheSpecDoesNotRunBr() throws Exception {
+    void aCommitThatDoesNotStageTheSpecRunsOnlyDrift() throws Exception {
         Path calls = tmp.resolve("calls.txt");
-        git.with("BUILDRUNNER_BR", recorder(calls, 1).toString());
+        git.with("BUILDRUNNER_BR", recorder(calls, 0).toString());
         install();
         TestRepos.writeSpec(repo, broken);
         Files.writeString(repo.resolve("README.md"), "hello\n");
         git.ok(repo, "add", "README.md");
 
         GitSandbox.Result commit = git.git(repo, "commit", "-q", "-m", "Docs");
+
+        assertThat(commit.exitCode()).as(commit.output()).isZero();
+        assertThat(Files.readString(calls)).isEqualTo("drift --staged\n");
+    }
+
+    @Test
+    void withoutASpecInTheIndexBrDoesNotRun() throws Exception {
+        Path calls = tmp.resolve("calls.txt");
+        git.with("BUILDRUNNER_BR", recorder(calls, 1).toString());
+        install();
+        git.ok(repo, "rm", "-q", "--cached", SPEC);
+
+        GitSandbox.Result commit = git.git(repo, "commit", "-q", "-m", "No spec any more");
 
         assertThat(commit.exitCode()).as(commit.output()).isZero();
         assertThat(calls).doesNotExist();
@@ -158,7 +196,7 @@ class PreCommitHookTest {
 
         assertThat(passed.exitCode()).as(passed.output()).isZero();
         assertThat(Files.readString(lint)).isEqualTo("lint-ran\nlint-ran\n");
-        assertThat(Files.readString(calls)).isEqualTo("spec analyze --quiet :" + SPEC + "\n");
+        assertThat(Files.readString(calls)).isEqualTo("spec analyze --quiet :" + SPEC + "\ndrift --staged\n");
     }
 
     @Test
@@ -207,7 +245,8 @@ class PreCommitHookTest {
         GitSandbox.Result commit = git.git(repo, "commit", "-q", "-m", "Through the jar");
 
         assertThat(commit.exitCode()).as(commit.output()).isZero();
-        assertThat(Files.readString(calls)).isEqualTo("-jar " + jar + " spec analyze --quiet :" + SPEC + "\n");
+        assertThat(Files.readString(calls)).isEqualTo("-jar " + jar + " spec analyze --quiet :" + SPEC + "\n"
+                + "-jar " + jar + " drift --staged\n");
     }
 
     /** A stand-in for br (or java) that appends its arguments to {@code calls} and exits {@code code}. */

@@ -1,0 +1,5 @@
+from app.store import db
+
+
+def create(note_id, text):
+    db.save(note_id, text)

@@ -1,0 +1,3 @@
+const moment = require("moment");
+
+export const Clock = () => <span>{moment().format("HH:mm")}</span>;
