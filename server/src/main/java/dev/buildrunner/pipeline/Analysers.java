@@ -2,6 +2,8 @@ package dev.buildrunner.pipeline;
 
 import dev.buildrunner.analysis.AnalysisResult;
 import dev.buildrunner.analysis.Analyser;
+import dev.buildrunner.analysis.drift.DriftAnalyzer;
+import dev.buildrunner.analysis.drift.FrameworkRoutes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +25,8 @@ public final class Analysers {
         List<Analyser<? extends AnalysisResult>> out = new ArrayList<>();
         for (String name : names) {
             switch (name) {
-                case "gaps", "quality", "drift" -> { } // wired as each analyser lands
+                case "drift" -> out.add(new DriftAnalyzer(new FrameworkRoutes()));
+                case "gaps", "quality" -> { } // wired as each analyser lands
                 default -> throw new IllegalArgumentException("unknown analyser: " + name);
             }
         }
