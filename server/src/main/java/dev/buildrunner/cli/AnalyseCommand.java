@@ -36,12 +36,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code br gaps|quality|drift [--staged | --commit REV] [--base REV] [--json] [--sarif FILE]}:
+ * {@code br gaps|quality|drift [--staged | --commit REV] [--base REV | --full] [--json] [--sarif FILE]}:
  * runs one analyser on this repository and prints its report. What is analysed: the work tree by
  * default (tracked and untracked files that are not ignored), the index with {@code --staged}
  * (what the pre-commit hook checks), or a commit with {@code --commit}. The base it is compared
  * with (drift's diff analyser) is HEAD for the work tree and the index, the first parent for a
- * commit, or {@code --base}. Per-file results are cached by blob id under
+ * commit, or {@code --base}; {@code --full} compares with nothing. Per-file results are cached by blob id under
  * {@code .git/buildrunner/cache}, so a second run re-reads only changed files.
  *
  * <p>Exit codes: 0 the gate passed, 1 it failed, 2 usage, a missing spec or a bad configuration
@@ -68,6 +68,10 @@ final class AnalyseCommand implements Callable<Integer> {
             description = "Compare with this revision (default: HEAD, or the commit's first parent).")
     String base;
 
+    @Option(names = "--full", description = "Compare with nothing: every file counts as new, so rules run on all "
+            + "files and the diff analyser has nothing to compare (what CI runs).")
+    boolean full;
+
     @Option(names = "--sarif", paramLabel = "FILE", description = "Also write the findings as SARIF 2.1.0 to FILE.")
     Path sarif;
 
@@ -89,6 +93,9 @@ final class AnalyseCommand implements Callable<Integer> {
         if (staged && commit != null) {
             throw new CliException("--staged and --commit cannot be used together");
         }
+        if (full && base != null) {
+            throw new CliException("--full and --base cannot be used together");
+        }
         try (Workspace ws = Workspace.open(options.dir(), services)) {
             Repository repo = ws.repository();
             SourceTree tree;
@@ -102,7 +109,7 @@ final class AnalyseCommand implements Callable<Integer> {
                 tree = staged ? GitTrees.index(repo) : GitTrees.workTree(repo);
                 baseId = base != null ? Optional.of(parseCommit(repo, base)) : Optional.ofNullable(resolve(repo, "HEAD^{commit}"));
             }
-            Optional<SourceTree> baseTree = baseId.map(id -> GitTrees.atCommit(repo, id));
+            Optional<SourceTree> baseTree = full ? Optional.empty() : baseId.map(id -> GitTrees.atCommit(repo, id));
             String specPath = SpecInput.DEFAULT_PATH;
             String specText = tree.readText(specPath).orElseThrow(() -> new CliException(
                     specPath + ": not found in " + describe(tree) + "; write one first (see templates/PROJECT_SPEC.md)"));
