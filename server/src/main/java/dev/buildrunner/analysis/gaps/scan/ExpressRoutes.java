@@ -59,7 +59,7 @@ final class ExpressRoutes implements Extractor {
                 int close = src.ct().closing(open);
                 Matcher p = PREFIX.matcher(src.text()).region(open, close);
                 if (p.find()) {
-                    prefix = src.string(p.end()).orElse("");
+                    prefix = src.stringOrConstant(p.end()).orElse("");
                 }
             }
             frameworks.putIfAbsent(d.group(1), framework);
@@ -118,7 +118,8 @@ final class ExpressRoutes implements Extractor {
             return;
         }
         Optional<String> path = src.stringOrConstant(args.get(0).offset());
-        if (path.isEmpty() || !(path.get().startsWith("/") || path.get().charAt(0) == PathExpr.REF_START)) {
+        if (path.isEmpty() || path.get().isEmpty() || !(path.get().startsWith("/") || path.get().equals("*")
+                || path.get().charAt(0) == PathExpr.REF_START)) {
             return;
         }
         out.routes.add(new FileScan.RouteDecl(method(verb), path.get(), receiver, src.line(at), framework));
@@ -139,8 +140,8 @@ final class ExpressRoutes implements Extractor {
         }
         String prefix = "";
         int first = 0;
-        Optional<String> p = src.string(args.get(0).offset());
-        if (p.isPresent()) {
+        Optional<String> p = src.stringOrConstant(args.get(0).offset());
+        if (p.isPresent() && !p.get().contains("(")) {
             prefix = p.get();
             first = 1;
         }

@@ -28,6 +28,14 @@ import java.util.Map;
 public record FileScan(List<RouteDecl> routes, List<RouterDecl> routers, List<MountDecl> mounts,
         List<ImportDecl> imports, Map<String, String> exports, List<CallDecl> calls, Map<String, String> clients,
         Map<String, Integer> handlerExports, boolean frontendImports, boolean serverImports) {
+    /** {@link CallDecl#client()} of {@code fetch} and its kin: no base URL. */
+    public static final String FETCH = "@fetch";
+    /** {@link CallDecl#client()} of Angular's HttpClient, jQuery and other clients without a base URL. */
+    public static final String HTTP = "@http";
+    /** {@link CallDecl#client()} of the {@code axios} object: the repository's {@code axios.defaults.baseURL}. */
+    public static final String AXIOS = "@axios";
+    /** {@link CallDecl#client()} of a receiver that is named like a client but not known: any base URL. */
+    public static final String UNKNOWN_CLIENT = "@unknown";
     /** The {@link #clients()} key of {@code axios.defaults.baseURL}. */
     public static final String AXIOS_DEFAULTS = "axios.defaults";
     /** The scan of a file that declares nothing. */
@@ -102,9 +110,9 @@ public record FileScan(List<RouteDecl> routes, List<RouterDecl> routers, List<Mo
      *
      * @param method upper-case method, or {@link Route#ANY} when computed
      * @param path the path or URL with the file's constants resolved
-     * @param client how the base URL is found: {@code fetch} or {@code http} (none),
-     *     {@code axios} (the repository's {@code axios.defaults.baseURL}), a local or imported
-     *     client instance's name, or {@code ?} (unknown: any prefix)
+     * @param client how the base URL is found: {@link #FETCH} or {@link #HTTP} (none),
+     *     {@link #AXIOS} (the repository's {@code axios.defaults.baseURL}), {@link #UNKNOWN_CLIENT}
+     *     (any prefix), or the name of a client instance created here or imported
      * @param line 1-based line
      */
     public record CallDecl(String method, String path, String client, int line) {

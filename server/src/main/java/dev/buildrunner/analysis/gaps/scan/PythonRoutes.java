@@ -53,7 +53,7 @@ final class PythonRoutes implements Extractor {
             List<Annotations.Arg> args = src.args(a.end() - 1);
             String key = kind.equals("Blueprint") ? "url_prefix" : "prefix";
             String prefix = kind.equals("APIRouter") || kind.equals("Blueprint")
-                    ? Src.arg(args, key, -1).flatMap(p -> src.string(p.offset())).orElse("") : "";
+                    ? Src.arg(args, key, -1).flatMap(p -> src.stringOrConstant(p.offset())).orElse("") : "";
             frameworks.put(a.group(1), kind.equals("Flask") || kind.equals("Blueprint") ? "flask" : "fastapi");
             out.routers.add(new FileScan.RouterDecl(a.group(1), prefix));
         }
@@ -103,7 +103,7 @@ final class PythonRoutes implements Extractor {
             }
             Optional<Annotations.Arg> prefixArg = mount ? Src.arg(args, "path", 0)
                     : Src.arg(args, m.group(2).equals("register_blueprint") ? "url_prefix" : "prefix", -1);
-            String prefix = prefixArg.flatMap(p -> src.string(p.offset())).orElse("");
+            String prefix = prefixArg.flatMap(p -> src.stringOrConstant(p.offset())).orElse("");
             out.mounts.add(new FileScan.MountDecl(m.group(1), prefix, child.get().value(),
                     m.group(2).equals("register_blueprint"), src.line(m.start(2))));
         }

@@ -254,9 +254,9 @@ public final class RouteResolver {
 
     private String withBase(String file, FileScan scan, FileScan.CallDecl c, String axiosDefault) {
         String base = switch (c.client()) {
-            case "fetch", "http" -> "";
-            case "axios" -> axiosDefault;
-            case "?" -> PathExpr.ref("client");
+            case FileScan.FETCH, FileScan.HTTP -> "";
+            case FileScan.AXIOS -> axiosDefault;
+            case FileScan.UNKNOWN_CLIENT -> PathExpr.ref("client");
             default -> clientBase(file, scan, c.client());
         };
         if (base.isEmpty() || c.path().contains("://")) {

@@ -37,10 +37,20 @@ record Src(CodeText ct, Constants constants, Language lang) {
                 .map(p -> constants.resolve(p.value()));
     }
 
-    /** As {@link #string(int)}, also accepting a lone name that resolves to a constant. */
+    /**
+     * As {@link #string(int)}, also accepting names that resolve to constants: a value with a
+     * literal, or one that starts with a known part or holds a {@code /}; empty for a lone
+     * unknown name ({@code handler}, {@code url}).
+     */
     Optional<String> stringOrConstant(int offset) {
-        return PathExpr.parse(ct.text(), offset, lang).map(p -> constants.resolve(p.value()))
-                .filter(v -> !v.isEmpty() && v.charAt(0) != PathExpr.REF_START || v.indexOf('/') >= 0);
+        Optional<PathExpr.Parsed> parsed = PathExpr.parse(ct.text(), offset, lang);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = constants.resolve(parsed.get().value());
+        boolean known = parsed.get().literal() || !v.isEmpty() && v.charAt(0) != PathExpr.REF_START
+                || v.indexOf('/') >= 0;
+        return known ? Optional.of(v) : Optional.empty();
     }
 
     /** The arguments of the call whose {@code (} is at {@code open}; offsets of the result are absolute. */

@@ -53,12 +53,12 @@ final class UiCalls implements Extractor {
             List<Annotations.Arg> args = src.args(f.end() - 1);
             if (!args.isEmpty()) {
                 String method = args.size() > 1 ? method(src, args.get(1), "GET") : "GET";
-                call(src, args.get(0), method, "fetch", f.start(1), out);
+                call(src, args.get(0), method, FileScan.FETCH, f.start(1), out);
             }
         }
         Matcher a = AXIOS_CALL.matcher(src.code());
         while (a.find()) {
-            config(src, a.end() - 1, "axios", a.start(), out);
+            config(src, a.end() - 1, FileScan.AXIOS, a.start(), out);
         }
         Matcher v = VERB.matcher(src.code());
         while (v.find()) {
@@ -88,21 +88,26 @@ final class UiCalls implements Extractor {
 
     /** The client kind of a receiver, or null when it is no HTTP client. */
     private static String client(String receiver, FileScan.Builder out) {
-        if (AXIOS.contains(receiver)) {
-            return "axios";
-        }
-        if (HTTP.contains(receiver)) {
-            return "http";
-        }
         if (out.clients.containsKey(receiver)) {
             return receiver;
         }
         String first = receiver.contains(".") ? receiver.substring(0, receiver.indexOf('.')) : receiver;
-        if (out.imports.stream().anyMatch(i -> i.local().equals(first))) {
+        if (out.imports.stream().anyMatch(i -> i.local().equals(first) && isProjectModule(i.module()))) {
             return receiver;
         }
+        if (AXIOS.contains(receiver)) {
+            return FileScan.AXIOS;
+        }
+        if (HTTP.contains(receiver)) {
+            return FileScan.HTTP;
+        }
         String last = receiver.substring(receiver.lastIndexOf('.') + 1);
-        return CLIENT_LIKE.matcher(last).matches() ? "?" : null;
+        return CLIENT_LIKE.matcher(last).matches() ? FileScan.UNKNOWN_CLIENT : null;
+    }
+
+    /** A module of the repository (relative or aliased), not a package such as {@code axios}. */
+    private static boolean isProjectModule(String spec) {
+        return spec.startsWith(".") || spec.startsWith("@/") || spec.startsWith("~/");
     }
 
     private static void clients(Src src, FileScan.Builder out) {
