@@ -13,7 +13,8 @@ import java.util.Map;
  * an unsafe path (the parser does not take {@code ../x} or {@code /x} as files). A drawn tree's
  * single root directory is the repository itself unless the repository has a top-level
  * directory of that name. A directory the tree lists entries under is not checked itself, its
- * entries are. First mention wins; order is the spec's.
+ * entries are. Order: the Files list, then unsafe requirement paths, then drawn trees; a path
+ * named twice keeps its first mention.
  */
 final class SpecFiles {
     private SpecFiles() {
