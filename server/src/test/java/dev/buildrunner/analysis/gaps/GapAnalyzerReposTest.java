@@ -112,6 +112,27 @@ class GapAnalyzerReposTest {
     }
 
     @Test
+    void nextJs() {
+        try (FixtureRepo repo = FixtureRepo.of("analysis/repos/nextjs", dir)) {
+            GapReport r = GapRun.analyze(repo.tree());
+
+            assertThat(GapRun.briefs(r)).containsExactly(
+                    "gaps/missing-endpoint error " + SPEC + ":16 projects PUT /api/projects/{id}",
+                    "gaps/ui-call-without-route warning src/app/(dashboard)/projects/page.tsx:12  PUT /api/projects/${id}",
+                    "gaps/route-without-ui-call warning src/app/api/projects/[id]/route.ts:6 projects GET /api/projects/[id]",
+                    "gaps/route-without-ui-call note src/app/api/projects/[id]/route.ts:14  DELETE /api/projects/[id]");
+            assertThat(r.summary()).isEqualTo("1/2 features complete (50%); 1 missing endpoint; "
+                    + "1 UI call without a route, 2 routes without a UI call");
+            // file routes: [id] segments, a route group left out, pages/api for every method
+            assertThat(r.routes()).extracting(Route::signature).containsExactly("GET /api/projects/[id]",
+                    "DELETE /api/projects/[id]", "GET /api/projects", "POST /api/projects", "ANY /api/status");
+            assertThat(r.uiCalls()).extracting(UiCall::signature).containsExactly("GET /api/projects",
+                    "GET /api/status", "PUT /api/projects/${id}", "POST /api/projects");
+            assertNoTraps(r);
+        }
+    }
+
+    @Test
     void everyGapCarriesAFixPromptNamingWhatWhereAndTheCriteria() {
         try (FixtureRepo repo = FixtureRepo.of("analysis/repos/spring-angular", dir)) {
             GapReport r = GapRun.analyze(repo.tree());
