@@ -74,7 +74,7 @@ class GapsCommandTest {
             assertThat(again.get("scan").get("read").asInt()).isZero();
             assertThat(again.get("scan").get("cached").asInt()).isEqualTo(9);
             assertThat(again.get("findings")).isEqualTo(report.get("findings"));
-            assertThat(Files.isDirectory(repo.dir().resolve(".git/buildrunner/cache/gaps/v1/python"))).isTrue();
+            assertThat(Files.isDirectory(repo.dir().resolve(".git/buildrunner/cache/gaps/v1"))).isTrue();
         }
     }
 

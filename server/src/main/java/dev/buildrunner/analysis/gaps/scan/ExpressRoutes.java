@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code app.use(router.routes())}.
  */
 final class ExpressRoutes implements Extractor {
-    private static final String ID = "[A-Za-z_$][\\w$]*";
+    private static final String ID = "[A-Za-z_$][\\w$]*+";
     private static final Pattern DECL = Pattern.compile("\\b(?:const|let|var)\\s+(" + ID
             + ")\\s*(?::\\s*[\\w.<>]+\\s*)?=\\s*(express\\s*\\(\\s*\\)|require\\s*\\(\\s*['\"]express['\"]\\s*\\)\\s*\\(\\s*\\)"
             + "|(?:express\\s*\\.\\s*)?Router\\s*\\(|require\\s*\\(\\s*['\"]express['\"]\\s*\\)\\s*\\.\\s*Router\\s*\\("
@@ -31,6 +31,8 @@ final class ExpressRoutes implements Extractor {
     private static final Pattern ROUTE = Pattern.compile("(?<![\\w$.])(" + ID + ")\\s*\\.\\s*route\\s*\\(");
     private static final Pattern CHAINED = Pattern.compile("\\G\\s*\\.\\s*(get|post|put|patch|delete|del|head|options|all)\\s*\\(");
     private static final Pattern USE = Pattern.compile("(?<![\\w$.])(" + ID + ")\\s*\\.\\s*use\\s*\\(");
+    private static final Pattern SERVER_IMPORT = Pattern.compile(
+            "(?:from\\s*|require\\s*\\(\\s*)['\"](?:express|koa|@koa/router|koa-router|fastify)['\"]");
     private static final Pattern PREFIX = Pattern.compile("\\bprefix\\s*:\\s*");
     private static final Pattern REQUIRE = Pattern.compile("^require\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)$");
     private static final Pattern ROUTES_CALL = Pattern.compile("^(" + ID + "(?:\\." + ID + ")*)\\s*\\.\\s*routes\\s*\\(\\s*\\)$");
@@ -108,7 +110,7 @@ final class ExpressRoutes implements Extractor {
     }
 
     private static boolean importsServer(String text) {
-        return text.matches("(?s).*(?:from\\s*|require\\s*\\(\\s*)['\"](?:express|koa|@koa/router|koa-router|fastify)['\"].*");
+        return SERVER_IMPORT.matcher(text).find();
     }
 
     private static void route(Src src, String receiver, String verb, int open, int at, boolean needsHandler,

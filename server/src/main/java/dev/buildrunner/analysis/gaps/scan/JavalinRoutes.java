@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class JavalinRoutes implements Extractor {
     private static final Pattern VERB = Pattern.compile(
-            "(?<![\\w$])((?:[A-Za-z_$][\\w$]*\\s*\\.\\s*)*)(get|post|put|patch|delete|head|options)\\s*\\(");
+            "(?<![\\w$])((?:[A-Za-z_$][\\w$]*+\\s*+\\.\\s*+)*)(get|post|put|patch|delete|head|options)\\s*\\(");
     private static final Pattern PATH = Pattern.compile("(?<![\\w$.])path\\s*\\(");
 
     @Override

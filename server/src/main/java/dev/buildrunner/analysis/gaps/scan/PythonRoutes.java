@@ -27,7 +27,7 @@ final class PythonRoutes implements Extractor {
     private static final Pattern DECORATOR = Pattern.compile(
             "(?m)^[ \\t]*@\\s*([A-Za-z_][\\w.]*?)\\s*\\.\\s*(get|post|put|patch|delete|head|options|route|api_route)\\s*\\(");
     private static final Pattern MOUNT = Pattern.compile(
-            "(?<![\\w.])([A-Za-z_][\\w.]*?)\\s*\\.\\s*(include_router|register_blueprint|mount)\\s*\\(");
+            "(?<![\\w.])([A-Za-z_]\\w*+(?:\\.[A-Za-z_]\\w*+)*?)\\s*+\\.\\s*+(include_router|register_blueprint|mount)\\s*\\(");
     private static final Pattern FROM_IMPORT = Pattern.compile(
             "(?m)^[ \\t]*from\\s+([.\\w]+)\\s+import\\s+(\\([^)]*\\)|[^\\n]+)");
     private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import\\s+([\\w.]+)(?:\\s+as\\s+(\\w+))?");

@@ -80,6 +80,15 @@ record Src(CodeText ct, Constants constants, Language lang) {
         return Optional.empty();
     }
 
+    /** True when offset {@code i} of {@code t} starts a word: no identifier character or dot before it. */
+    static boolean wordStart(String t, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = t.charAt(i - 1);
+        return !(Character.isLetterOrDigit(p) || p == '_' || p == '$' || p == '.');
+    }
+
     /** Joins two path parts with exactly one {@code /} between them. */
     static String join(String prefix, String path) {
         if (path.isEmpty()) {

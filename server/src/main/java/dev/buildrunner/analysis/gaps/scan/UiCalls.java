@@ -21,13 +21,12 @@ import java.util.regex.Pattern;
  * not HTTP calls ({@code map.get("/x")}).
  */
 final class UiCalls implements Extractor {
-    private static final String ID = "[A-Za-z_$][\\w$]*";
+    private static final String ID = "[A-Za-z_$][\\w$]*+";
     private static final Pattern FETCH = Pattern.compile(
             "(?<![\\w$.])(?:(?:window|globalThis)\\s*\\.\\s*)?(fetch|\\$fetch|ofetch|useFetch|useLazyFetch|useSWR)\\s*\\(");
-    private static final Pattern AXIOS_CALL = Pattern.compile("(?<![\\w$.])axios\\s*\\(");
-    private static final Pattern VERB = Pattern.compile("(?<![\\w$])((?:this\\s*\\.\\s*)?" + ID + "(?:\\s*\\.\\s*" + ID
-            + ")*)\\s*\\.\\s*(get|post|put|patch|delete|head|request)\\s*(?=[<(])");
-    private static final Pattern CREATE = Pattern.compile("(?:(?:const|let|var|private|public|protected|readonly|static)\\s+)*"
+    private static final Pattern AXIOS_CALL = Pattern.compile("axios\\s*+\\(");
+    private static final Pattern VERB = Pattern.compile("\\.\\s*+(get|post|put|patch|delete|head|request)\\s*+(?=[<(])");
+    private static final Pattern CREATE = Pattern.compile("(?<![\\w$.])(?:(?:const|let|var|private|public|protected|readonly|static)\\s+)*"
             + "(?:this\\s*\\.\\s*)?(" + ID + ")\\s*(?::\\s*[\\w.<>]+\\s*)?=\\s*axios\\s*\\.\\s*create\\s*\\(");
     private static final Pattern EXPORT_CREATE = Pattern.compile("\\bexport\\s+default\\s+axios\\s*\\.\\s*create\\s*\\(");
     private static final Pattern DEFAULTS = Pattern.compile("\\baxios\\s*\\.\\s*defaults\\s*\\.\\s*baseURL\\s*=\\s*");
@@ -47,22 +46,31 @@ final class UiCalls implements Extractor {
 
     @Override
     public void scan(Src src, FileScan.Builder out) {
-        clients(src, out);
-        Matcher f = FETCH.matcher(src.code());
-        while (f.find()) {
+        String code = src.code();
+        boolean axios = code.contains("axios");
+        if (axios) {
+            clients(src, out);
+        }
+        Matcher f = FETCH.matcher(code);
+        while ((code.contains("etch") || code.contains("SWR")) && f.find()) {
             List<Annotations.Arg> args = src.args(f.end() - 1);
             if (!args.isEmpty()) {
                 String method = args.size() > 1 ? method(src, args.get(1), "GET") : "GET";
                 call(src, args.get(0), method, FileScan.FETCH, f.start(1), out);
             }
         }
-        Matcher a = AXIOS_CALL.matcher(src.code());
-        while (a.find()) {
-            config(src, a.end() - 1, FileScan.AXIOS, a.start(), out);
+        Matcher a = AXIOS_CALL.matcher(code);
+        while (axios && a.find()) {
+            if (Src.wordStart(code, a.start())) {
+                config(src, a.end() - 1, FileScan.AXIOS, a.start(), out);
+            }
         }
-        Matcher v = VERB.matcher(src.code());
+        Matcher v = VERB.matcher(code);
         while (v.find()) {
-            String receiver = v.group(1).replaceAll("\\s+", "");
+            String receiver = receiverBefore(code, v.start());
+            if (receiver.isEmpty()) {
+                continue;
+            }
             String bare = receiver.startsWith("this.") ? receiver.substring(5) : receiver;
             String client = client(bare, out);
             if (client == null) {
@@ -75,13 +83,13 @@ final class UiCalls implements Extractor {
             if (open < 0) {
                 continue;
             }
-            if (v.group(2).equals("request")) {
-                config(src, open, client, v.start(2), out);
+            if (v.group(1).equals("request")) {
+                config(src, open, client, v.start(1), out);
                 continue;
             }
             List<Annotations.Arg> args = src.args(open);
             if (!args.isEmpty()) {
-                call(src, args.get(0), v.group(2).toUpperCase(Locale.ROOT), client, v.start(2), out);
+                call(src, args.get(0), v.group(1).toUpperCase(Locale.ROOT), client, v.start(1), out);
             }
         }
     }
@@ -171,6 +179,39 @@ final class UiCalls implements Extractor {
         Optional<String> path = src.stringOrConstant(url.offset());
         if (path.isPresent() && PathPattern.parse(path.get()).isPresent()) {
             out.calls.add(new FileScan.CallDecl(method, path.get(), client, src.line(at)));
+        }
+    }
+
+    /**
+     * The dotted receiver that ends before the {@code .} at {@code dot} ({@code this.http},
+     * {@code api}, {@code $}), white space around dots removed; {@code ""} when there is none
+     * (a call result, an index).
+     */
+    static String receiverBefore(String code, int dot) {
+        StringBuilder sb = new StringBuilder();
+        int i = dot - 1;
+        while (true) {
+            while (i >= 0 && Character.isWhitespace(code.charAt(i))) {
+                i--;
+            }
+            int end = i;
+            while (i >= 0 && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_' || code.charAt(i) == '$')) {
+                i--;
+            }
+            if (i == end || Character.isDigit(code.charAt(i + 1))) {
+                return "";
+            }
+            sb.insert(0, code, i + 1, end + 1);
+            int j = i;
+            while (j >= 0 && Character.isWhitespace(code.charAt(j))) {
+                j--;
+            }
+            if (j >= 0 && code.charAt(j) == '.' && (j == 0 || code.charAt(j - 1) != '.')) {
+                sb.insert(0, '.');
+                i = j - 1;
+            } else {
+                return sb.toString();
+            }
         }
     }
 
