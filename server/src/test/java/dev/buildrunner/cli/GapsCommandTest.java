@@ -33,7 +33,7 @@ class GapsCommandTest {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
             assertThat(r.out().lines().toList()).containsExactly(
                     "gaps: FAILED: 1/4 features complete (25%); 2 missing files, 2 missing endpoints; "
-                            + "1 UI call without a route, 2 routes without a UI call",
+                            + "first: User Management needs DELETE /api/users/{id}",
                     "  error .buildrunner/PROJECT_SPEC.md:29: Feature \"User Management\" defines DELETE /api/users/{id}, "
                             + "but no route in the code declares it. The feature is marked done. [gaps/missing-endpoint]",
                     "  error .buildrunner/PROJECT_SPEC.md:46: Feature \"Orders\" names the file "

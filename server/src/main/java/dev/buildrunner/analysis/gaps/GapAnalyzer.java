@@ -65,13 +65,25 @@ public final class GapAnalyzer implements Analyser<GapReport> {
         int total = features.size();
         int percent = complete == total ? 100 : Math.min(99, (int) Math.round(100.0 * complete / total));
         boolean passed = findings.stream().noneMatch(f -> f.level() == Level.ERROR);
-        return new GapReport(NAME, input.tree().revision(), passed, summary(complete, total, percent, findings),
+        String first = features.stream().flatMap(f -> f.gaps().stream().map(g -> f.name() + " needs " + g.target()))
+                .findFirst().orElse("");
+        return new GapReport(NAME, input.tree().revision(), passed, summary(complete, total, percent, findings, first),
                 total, complete, percent, features, ui, code.routes(), code.calls(), hasFrontend, scanned.stats(),
                 findings, GapRules.ALL);
     }
 
-    /** {@code 7/9 features complete (78%); 3 missing files, 1 missing endpoint; 2 UI calls without a route}. */
-    static String summary(int complete, int total, int percent, List<Finding> findings) {
+    /** The longest summary: a commit status description holds 140 characters. */
+    static final int MAX_SUMMARY = 140;
+
+    /**
+     * {@code 7/9 features complete (78%); 3 missing files, 1 missing endpoint; first: Checkout needs
+     * src/Checkout.java; 2 UI calls without a route}: the commit status description, so a failed
+     * status names a feature and what it misses (issue 5). At most {@value #MAX_SUMMARY}
+     * characters: the UI part goes first, then the end is cut.
+     *
+     * @param first the first gap of a feature ({@code Checkout needs src/Checkout.java}), {@code ""} for none
+     */
+    static String summary(int complete, int total, int percent, List<Finding> findings, String first) {
         StringBuilder sb = new StringBuilder();
         sb.append(complete).append('/').append(total).append(" features complete (").append(percent).append("%)");
         List<String> parts = new ArrayList<>();
@@ -86,11 +98,13 @@ public final class GapAnalyzer implements Analyser<GapReport> {
         }
         if (!parts.isEmpty()) {
             sb.append("; ").append(String.join(", ", parts));
+            if (!first.isEmpty()) {
+                sb.append("; first: ").append(first);
+            }
         }
-        if (!ui.isEmpty()) {
-            sb.append("; ").append(String.join(", ", ui));
-        }
-        return sb.toString();
+        String withUi = ui.isEmpty() ? sb.toString() : sb + "; " + String.join(", ", ui);
+        String s = withUi.length() <= MAX_SUMMARY ? withUi : sb.toString();
+        return s.length() <= MAX_SUMMARY ? s : s.substring(0, MAX_SUMMARY - 1) + "…";
     }
 
     private static void count(List<Finding> findings, String rule, String one, String many, List<String> out) {

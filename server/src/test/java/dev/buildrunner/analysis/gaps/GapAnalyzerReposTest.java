@@ -38,8 +38,9 @@ class GapAnalyzerReposTest {
                     "gaps/route-without-ui-call note backend/src/main/java/com/example/orders/OrderController.java:32  POST /api/orders/{orderId}/refund",
                     "gaps/ui-call-without-route warning frontend/src/app/users/user.service.ts:26  DELETE ${environment.apiUrl}/users/${id}");
             assertThat(r.passed()).isFalse();
+            // the status description names the first gap; the UI counts do not fit in its 140 characters
             assertThat(r.summary()).isEqualTo("1/4 features complete (25%); 2 missing files, 2 missing endpoints; "
-                    + "1 UI call without a route, 2 routes without a UI call");
+                    + "first: User Management needs DELETE /api/users/{id}");
             assertThat(r.completeness()).isEqualTo(25);
             assertThat(r.features()).extracting(FeatureGaps::id, FeatureGaps::complete, FeatureGaps::done)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("user-management", false, true),
@@ -74,7 +75,7 @@ class GapAnalyzerReposTest {
                     "gaps/route-without-ui-call note backend/app/routers/admin.py:6  GET /api/admin/stats",
                     "gaps/ui-call-without-route warning frontend/src/api/users.js:9  DELETE /api/users/${id}");
             assertThat(r.summary()).isEqualTo("1/3 features complete (33%); 1 missing file, 2 missing endpoints, "
-                    + "1 unsafe path; 1 UI call without a route, 2 routes without a UI call");
+                    + "1 unsafe path; first: Users needs DELETE /api/users/{id}");
             // prefixes from include_router (absolute and relative imports) and APIRouter(prefix=...)
             assertThat(r.routes()).extracting(Route::signature).containsExactly("GET /health", "GET /api/admin/stats",
                     "GET /api/items", "POST /api/items", "GET /api/users", "GET /api/users/{user_id}", "POST /api/users");
@@ -100,7 +101,7 @@ class GapAnalyzerReposTest {
                     "gaps/route-without-ui-call note server/index.js:10  GET /healthz",
                     "gaps/route-without-ui-call warning server/routes/todos.js:8 todos POST /api/todos");
             assertThat(r.summary()).isEqualTo("1/3 features complete (33%); 2 missing files, 2 missing endpoints; "
-                    + "1 UI call without a route, 2 routes without a UI call");
+                    + "first: Accounts needs DELETE /api/users/:id");
             // app.use prefixes through require(), inline require(), router.route() chains
             assertThat(r.routes()).extracting(Route::signature).containsExactly("GET /healthz", "GET /api/todos",
                     "POST /api/todos", "PATCH /api/todos/:id", "GET /api/users", "GET /api/users/:id", "POST /api/users");
@@ -122,7 +123,7 @@ class GapAnalyzerReposTest {
                     "gaps/route-without-ui-call warning src/app/api/projects/[id]/route.ts:6 projects GET /api/projects/[id]",
                     "gaps/route-without-ui-call note src/app/api/projects/[id]/route.ts:14  DELETE /api/projects/[id]");
             assertThat(r.summary()).isEqualTo("1/2 features complete (50%); 1 missing endpoint; "
-                    + "1 UI call without a route, 2 routes without a UI call");
+                    + "first: Projects needs PUT /api/projects/{id}");
             // file routes: [id] segments, a route group left out, pages/api for every method
             assertThat(r.routes()).extracting(Route::signature).containsExactly("GET /api/projects/[id]",
                     "DELETE /api/projects/[id]", "GET /api/projects", "POST /api/projects", "ANY /api/status");
@@ -185,6 +186,22 @@ class GapAnalyzerReposTest {
             assertThat(r.findings()).noneMatch(f -> f.level() == dev.buildrunner.analysis.Level.ERROR);
             assertThat(r.summary()).startsWith("1/1 features complete (100%); ");
         }
+    }
+
+    @Test
+    void theSummaryFitsACommitStatusAndSaysWhenThereIsNoGap() {
+        List<Finding> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            many.add(Finding.of(GapRules.MISSING_FILE, dev.buildrunner.analysis.Level.ERROR, "m", "s.md", i + 1));
+            many.add(Finding.of(GapRules.ROUTE_WITHOUT_UI_CALL, dev.buildrunner.analysis.Level.NOTE, "m", "a.js", i + 1));
+        }
+        String s = GapAnalyzer.summary(3, 9, 33, many, "A feature with a long name needs "
+                + "src/main/java/com/example/some/deeply/nested/pkg/AndAVeryLongClassNameIndeed.java");
+        assertThat(s).hasSize(GapAnalyzer.MAX_SUMMARY).startsWith("3/9 features complete (33%); 120 missing files; first: ")
+                .endsWith("…");
+        assertThat(GapAnalyzer.summary(2, 2, 100, List.of(), "")).isEqualTo("2/2 features complete (100%); no gaps");
+        assertThat(GapAnalyzer.summary(2, 2, 100, many.subList(1, 2), "")).isEqualTo(
+                "2/2 features complete (100%); 1 route without a UI call");
     }
 
     /** Nothing of the traps is seen: names that only commented-out code, tests, docstrings and docs hold. */
