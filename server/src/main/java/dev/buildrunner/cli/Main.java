@@ -2,6 +2,7 @@ package dev.buildrunner.cli;
 
 import dev.buildrunner.analysis.drift.DriftAnalyzer;
 import dev.buildrunner.analysis.drift.FrameworkRoutes;
+import dev.buildrunner.analysis.gaps.GapAnalyzer;
 import dev.buildrunner.plan.TaskStatus;
 import dev.buildrunner.store.StoreException;
 import dev.buildrunner.sync.TransitionException;
@@ -58,6 +59,8 @@ public final class Main {
                 .addSubcommand("install", new HooksInstallCommand(services.hookLauncher()))
                 .addSubcommand("uninstall", new HooksUninstallCommand())
                 .addSubcommand("pre-push", new HooksPrePushCommand(services)));
+        br.addSubcommand("gaps", analyser(services, "Compare the spec with the code: missing files, endpoints and UI"
+                + " calls. Exit 1 when a gap is found.", s -> new GapAnalyzer()));
         br.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof CliException || ex instanceof StoreException || ex instanceof TransitionException
                     || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
