@@ -1,5 +1,6 @@
 package dev.buildrunner.cli;
 
+import dev.buildrunner.analysis.quality.QualityAnalyzer;
 import dev.buildrunner.plan.TaskStatus;
 import dev.buildrunner.store.StoreException;
 import dev.buildrunner.sync.TransitionException;
@@ -52,6 +53,12 @@ public final class Main {
         br.addSubcommand("bench", new CommandLine(new BenchCommand(services))
                 .addSubcommand("core", new BenchCommand(services))
                 .addSubcommand("server", new ServerBenchCommand(services)));
+        QualityOptions quality = new QualityOptions();
+        CommandLine qualityCommand = analyser(services, "Check code quality (PMD, Checkstyle, complexity, SpotBugs with"
+                + " find-sec-bugs, secrets): score 0-100 and the gate of .buildrunner/quality-standards.yaml.",
+                s -> QualityAnalyzer.standard(quality.build));
+        qualityCommand.addMixin("quality", quality);
+        br.addSubcommand("quality", qualityCommand);
         br.addSubcommand("serve", new ServeCommand(services, System::getenv));
         br.addSubcommand("repo", new RepoCommand(services, System::getenv));
         br.addSubcommand("hooks", group("hooks", "Install and run the client-side git hooks.")

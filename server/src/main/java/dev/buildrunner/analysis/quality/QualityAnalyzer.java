@@ -1,0 +1,174 @@
+package dev.buildrunner.analysis.quality;
+
+import dev.buildrunner.analysis.AnalysisInput;
+import dev.buildrunner.analysis.Analyser;
+import dev.buildrunner.analysis.Finding;
+import dev.buildrunner.analysis.RuleDescriptor;
+import dev.buildrunner.analysis.SourceFile;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The code quality analyser (issue 5, seed 002 "Code Quality System"): PMD, Checkstyle, complexity
+ * metrics and the secret scanner per file, incrementally (see {@link IncrementalChecks}), and
+ * SpotBugs with find-sec-bugs on compiled classes when there are some; findings on one severity
+ * scale, a score 0-100 with its breakdown ({@link ScoreBreakdown}) and the gate of
+ * {@code .buildrunner/quality-standards.yaml}. Thread-safe: a run's state lives in the call
+ * (SpotBugs runs are serialised by {@link SpotBugsEngine}).
+ */
+public final class QualityAnalyzer implements Analyser<QualityReport> {
+    /** The analyser's name: also the status context suffix, {@code buildrunner/quality}. */
+    public static final String NAME = "quality";
+    private static final int SUMMARY_MAX = 140;
+
+    private final StandardsLoader loader;
+    private final List<FileCheck> checks;
+    private final SpotBugsCheck spotbugs;
+
+    /**
+     * @param loader reads the standards from the analysed tree
+     * @param checks the per-file tools, run in this order
+     * @param spotbugs the whole-program tool
+     */
+    public QualityAnalyzer(StandardsLoader loader, List<FileCheck> checks, SpotBugsCheck spotbugs) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.checks = List.copyOf(checks);
+        this.spotbugs = Objects.requireNonNull(spotbugs, "spotbugs");
+    }
+
+    /**
+     * The standard composition: PMD, Checkstyle, complexity and secrets, with PMD on every core,
+     * and SpotBugs.
+     *
+     * @param allowBuild whether {@code spotbugs.build} may run (the CLI's {@code --build}; false on the server)
+     */
+    public static QualityAnalyzer standard(boolean allowBuild) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new QualityAnalyzer(new StandardsLoader(),
+                List.of(new PmdCheck(cores), new CheckstyleCheck(), new ComplexityCheck(cores), new SecretCheck()),
+                new SpotBugsCheck(new SpotBugsEngine(), allowBuild));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public QualityReport analyze(AnalysisInput input) {
+        QualityStandards standards = loader.load(input.tree());
+        List<SourceFile> files = input.tree().files().stream().filter(f -> !standards.excluded(f.path())).toList();
+        CheckContext context = new CheckContext(standards, input.tree());
+        IncrementalChecks incremental = new IncrementalChecks(input.cache());
+        Map<String, ToolStatus> statuses = new LinkedHashMap<>();
+        Map<String, List<Issue>> byPath = new LinkedHashMap<>();
+        for (FileCheck check : checks) {
+            if (!check.enabled(standards)) {
+                statuses.put(check.tool(), new ToolStatus(check.tool(), ToolStatus.State.SKIPPED,
+                        "disabled in " + standards.source(), 0, 0, 0, 0));
+                continue;
+            }
+            IncrementalChecks.Outcome o = incremental.run(check, files, context);
+            statuses.put(check.tool(), o.status());
+            o.issues().forEach((p, is) -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).addAll(is));
+        }
+        IncrementalChecks.Outcome sb = spotbugs.run(standards, input.workDir(), files, input.cache());
+        statuses.put(SpotBugsCheck.TOOL, sb.status());
+        sb.issues().forEach((p, is) -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).addAll(is));
+
+        List<Finding> findings = new ArrayList<>();
+        List<Issue> kept = new ArrayList<>();
+        Map<String, RuleDescriptor> rules = new LinkedHashMap<>();
+        Map<String, Integer> perTool = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Issue>> e : byPath.entrySet()) {
+            for (Issue raw : e.getValue()) {
+                if (standards.rules().ignore().contains(raw.ruleId())) {
+                    continue;
+                }
+                QualitySeverity override = standards.rules().severity().get(raw.ruleId());
+                Issue issue = override == null ? raw : raw.withSeverity(override);
+                kept.add(issue);
+                perTool.merge(issue.tool(), 1, Integer::sum);
+                findings.add(finding(e.getKey(), issue));
+                rules.putIfAbsent(issue.ruleId(), new RuleDescriptor(issue.ruleId(),
+                        issue.ruleDescription().isEmpty() ? issue.ruleId() : issue.ruleDescription(), uri(issue.helpUri())));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparing(Finding::ruleId)
+                .thenComparing(Finding::message));
+        List<ToolStatus> tools = new ArrayList<>();
+        for (String tool : QualityStandards.TOOLS) {
+            ToolStatus s = statuses.get(tool);
+            if (s != null) {
+                tools.add(s.withFindings(perTool.getOrDefault(tool, 0)));
+            }
+        }
+        ScoreBreakdown breakdown = ScoreBreakdown.of(kept, linesOfCode(files, context, input), standards.score());
+        Map<String, Integer> severities = new LinkedHashMap<>();
+        for (QualitySeverity s : QualitySeverity.values()) {
+            severities.put(s.label(), (int) kept.stream().filter(i -> i.severity() == s).count());
+        }
+        GateResult gate = GateResult.of(standards.gate(), breakdown.score(), severities, tools);
+        boolean skipped = tools.stream().noneMatch(t -> t.state() == ToolStatus.State.RAN);
+        boolean passed = !skipped && gate.passed();
+        return new QualityReport(NAME, input.tree().revision(), passed, skipped,
+                summary(breakdown.score(), gate, skipped, tools), breakdown.score(), gate, breakdown, tools,
+                standards.source(), findings, List.copyOf(rules.values()));
+    }
+
+    private int linesOfCode(List<SourceFile> files, CheckContext context, AnalysisInput input) {
+        QualityStandards standards = context.standards();
+        List<SourceFile> code = files.stream().filter(f -> checks.stream().anyMatch(c -> !(c instanceof SecretCheck)
+                && c.enabled(standards) && c.accepts(f.path(), standards))).toList();
+        if (code.isEmpty()) {
+            code = files.stream().filter(f -> checks.stream().anyMatch(c -> c.enabled(standards)
+                    && c.accepts(f.path(), standards))).toList();
+        }
+        return CodeSize.lines(code, input.tree(), input.cache());
+    }
+
+    private static Finding finding(String path, Issue issue) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("severity", issue.severity().label());
+        props.put("tool", issue.tool());
+        props.putAll(issue.properties());
+        return new Finding(issue.ruleId(), issue.severity().level(), issue.message(), path, issue.line(), "", props);
+    }
+
+    /** The help URI if it is an absolute URI SARIF can hold, else {@code ""}. */
+    private static String uri(String helpUri) {
+        try {
+            return !helpUri.isEmpty() && URI.create(helpUri).isAbsolute() ? helpUri : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** {@code score 87/100 (gate 70): passed; 0 critical, 12 high; spotbugs skipped: no classes}. */
+    static String summary(int score, GateResult gate, boolean skipped, List<ToolStatus> tools) {
+        StringBuilder b = new StringBuilder();
+        if (skipped) {
+            b.append("skipped: no tool ran");
+        } else {
+            b.append("score ").append(score).append("/100 (gate ").append(gate.minScore()).append("): ")
+                    .append(gate.passed() ? "passed" : "failed").append("; ")
+                    .append(gate.severities().getOrDefault("critical", 0)).append(" critical, ")
+                    .append(gate.severities().getOrDefault("high", 0)).append(" high");
+        }
+        for (ToolStatus t : tools) {
+            if (t.state() != ToolStatus.State.RAN && !skipped) {
+                b.append("; ").append(t.tool()).append(' ').append(t.state().name().toLowerCase(Locale.ROOT));
+                if (!t.reason().isEmpty()) {
+                    b.append(": ").append(t.reason());
+                }
+            }
+        }
+        return b.length() <= SUMMARY_MAX ? b.toString() : b.substring(0, SUMMARY_MAX - 3) + "...";
+    }
+}
