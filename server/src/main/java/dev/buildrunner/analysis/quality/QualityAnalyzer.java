@@ -70,7 +70,7 @@ public final class QualityAnalyzer implements Analyser<QualityReport> {
         Map<String, List<Issue>> byPath = new LinkedHashMap<>();
         for (FileCheck check : checks) {
             if (!check.enabled(standards)) {
-                statuses.put(check.tool(), new ToolStatus(check.tool(), ToolStatus.State.SKIPPED,
+                statuses.put(check.tool(), new ToolStatus(check.tool(), ToolStatus.State.DISABLED,
                         "disabled in " + standards.source(), 0, 0, 0, 0));
                 continue;
             }
@@ -150,7 +150,10 @@ public final class QualityAnalyzer implements Analyser<QualityReport> {
         }
     }
 
-    /** {@code score 87/100 (gate 70): passed; 0 critical, 12 high; spotbugs skipped: no classes}. */
+    /**
+     * {@code score 87/100 (gate 70): passed; 0 critical, 12 high; spotbugs skipped: no classes}: tools
+     * that failed, then tools that were skipped, with their reasons, then the disabled ones.
+     */
     static String summary(int score, GateResult gate, boolean skipped, List<ToolStatus> tools) {
         StringBuilder b = new StringBuilder();
         if (skipped) {
@@ -161,13 +164,18 @@ public final class QualityAnalyzer implements Analyser<QualityReport> {
                     .append(gate.severities().getOrDefault("critical", 0)).append(" critical, ")
                     .append(gate.severities().getOrDefault("high", 0)).append(" high");
         }
-        for (ToolStatus t : tools) {
-            if (t.state() != ToolStatus.State.RAN && !skipped) {
-                b.append("; ").append(t.tool()).append(' ').append(t.state().name().toLowerCase(Locale.ROOT));
-                if (!t.reason().isEmpty()) {
-                    b.append(": ").append(t.reason());
+        for (ToolStatus.State state : List.of(ToolStatus.State.FAILED, ToolStatus.State.SKIPPED)) {
+            for (ToolStatus t : tools) {
+                if (t.state() == state) {
+                    b.append("; ").append(t.tool()).append(' ').append(state.name().toLowerCase(Locale.ROOT));
+                    b.append(t.reason().isEmpty() ? "" : ": " + t.reason());
                 }
             }
+        }
+        List<String> disabled = tools.stream().filter(t -> t.state() == ToolStatus.State.DISABLED)
+                .map(ToolStatus::tool).toList();
+        if (!disabled.isEmpty()) {
+            b.append("; off: ").append(String.join(", ", disabled));
         }
         return b.length() <= SUMMARY_MAX ? b.toString() : b.substring(0, SUMMARY_MAX - 3) + "...";
     }

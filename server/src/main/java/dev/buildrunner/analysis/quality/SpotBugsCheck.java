@@ -86,7 +86,7 @@ public final class SpotBugsCheck {
         }
         List<Path> classes = existing(root, s.classes());
         if (classes.isEmpty()) {
-            return skipped("no compiled classes: " + String.join(", ", s.classes()) + " not found", t0);
+            return skipped("no classes at " + String.join(", ", s.classes()), t0);
         }
         List<Path> aux = existing(root, s.auxClasspath());
         Hashed hashed = hash(classes, aux);

@@ -25,8 +25,10 @@ public record ToolStatus(String tool, State state, String reason, long durationM
     public enum State {
         /** It analysed what it was given (possibly all from the cache). */
         RAN,
-        /** It did not run: disabled, nothing to analyse, or no compiled classes; the reason says which. */
+        /** It did not run though enabled: nothing to analyse, or no compiled classes; the reason says which. */
         SKIPPED,
+        /** The standards turn it off. */
+        DISABLED,
         /** It was meant to run but could not (a build command failed, the tool crashed); the reason says why. */
         FAILED
     }
