@@ -82,7 +82,7 @@ public final class SpotBugsCheck {
             }
         }
         if (s.classes().isEmpty()) {
-            return skipped("no compiled classes configured (spotbugs.classes)", t0);
+            return skipped("no classes configured (spotbugs.classes)", t0);
         }
         List<Path> classes = existing(root, s.classes());
         if (classes.isEmpty()) {
