@@ -52,7 +52,8 @@ public final class Main {
         br.addSubcommand("rollback", new RollbackCommand(services));
         br.addSubcommand("bench", new CommandLine(new BenchCommand(services))
                 .addSubcommand("core", new BenchCommand(services))
-                .addSubcommand("server", new ServerBenchCommand(services)));
+                .addSubcommand("server", new ServerBenchCommand(services))
+                .addSubcommand("quality", new QualityBenchCommand(services)));
         QualityOptions quality = new QualityOptions();
         CommandLine qualityCommand = analyser(services, "Check code quality (PMD, Checkstyle, complexity, SpotBugs with"
                 + " find-sec-bugs, secrets): score 0-100 and the gate of .buildrunner/quality-standards.yaml.",

@@ -120,6 +120,7 @@ public final class CheckstyleCheck implements FileCheck {
                 checker.setLocaleLanguage("en");
                 checker.setLocaleCountry("");
                 checker.setCharset(StandardCharsets.UTF_8.name());
+                checker.setHaltOnException(false);
                 checker.configure(config);
                 checker.addListener(collector);
                 checker.process(toCheck);
