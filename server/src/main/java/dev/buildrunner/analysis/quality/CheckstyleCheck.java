@@ -246,6 +246,10 @@ public final class CheckstyleCheck implements FileCheck {
                 return;
             }
             String source = event.getSourceName();
+            if (event.getViolation() != null && "general.exception".equals(event.getViolation().getKey())) {
+                issues.get(path).add(processingError(event.getMessage()));
+                return;
+            }
             String simple = source.substring(source.lastIndexOf('.') + 1);
             String name = simple.endsWith("Check") ? simple.substring(0, simple.length() - "Check".length()) : simple;
             String pkg = source.contains(".checks.") ? source.substring(source.indexOf(".checks.") + 8) : "";
@@ -262,10 +266,14 @@ public final class CheckstyleCheck implements FileCheck {
         public void addException(AuditEvent event, Throwable throwable) {
             String path = byAbsolute.get(event.getFileName());
             if (path != null) {
-                issues.get(path).add(new Issue(TOOL, "ProcessingError", QualitySeverity.MEDIUM, 0,
-                        "Checkstyle could not analyse this file: " + rootMessage(throwable),
-                        "Checkstyle could not parse or analyse the file.", "https://checkstyle.org/", Map.of()));
+                issues.get(path).add(processingError(rootMessage(throwable)));
             }
+        }
+
+        private static Issue processingError(String detail) {
+            String first = detail == null ? "" : detail.lines().findFirst().orElse("").strip();
+            return new Issue(TOOL, "ProcessingError", QualitySeverity.MEDIUM, 0, "Checkstyle could not analyse this file: "
+                    + first, "Checkstyle could not parse or analyse the file.", "https://checkstyle.org/", Map.of());
         }
 
         @Override

@@ -153,6 +153,19 @@ class QualityAnalyzerTest {
     }
 
     @Test
+    void aFileThatDoesNotParseIsAFindingNotAFailedRun() {
+        try (FixtureRepo repo = FixtureRepo.of(FIXTURE, tmp.resolve("repo"))) {
+            repo.write(MAIN + "Broken.java", "package com.example.inventory;\n\nclass Broken {\n    void x( {\n}\n")
+                    .commit("a half-written file");
+            QualityReport r = run(repo, BlobCache.disabled());
+            assertThat(QualityRuns.compact(r.findings())).contains(MAIN + "Broken.java:0 checkstyle/ProcessingError medium",
+                    MAIN + "Broken.java:0 pmd/ProcessingError medium");
+            assertThat(QualityRuns.compact(r.findings())).containsAll(EXPECTED);
+            assertThat(r.tool("pmd").orElseThrow().state()).isEqualTo(ToolStatus.State.RAN);
+        }
+    }
+
+    @Test
     void ruleAdjustmentsIgnoreAndRegrade() {
         try (FixtureRepo repo = FixtureRepo.of(FIXTURE, tmp.resolve("repo"))) {
             String standards = repo.tree().readText(StandardsLoader.PATH).orElseThrow()
