@@ -75,13 +75,15 @@ final class QualityBenchCommand implements Callable<Integer> {
             Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
 
     @Option(names = "--standards", paramLabel = "FILE",
-            description = "A quality-standards.yaml to commit into the analysed repository (default: none, the template).")
+            description = "A quality-standards.yaml to commit into the analysed repository"
+                    + " (default: none, the template).")
     Path standards;
 
     @Option(names = "--warmup-runs", description = "Untimed full runs first (default: ${DEFAULT-VALUE}).")
     int warmupRuns = 1;
 
-    @Option(names = "--full-runs", description = "Timed full runs, each with an empty cache (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--full-runs",
+            description = "Timed full runs, each with an empty cache (default: ${DEFAULT-VALUE}).")
     int fullRuns = 3;
 
     @Option(names = "--edit-runs", description = "Timed one-file changes (default: ${DEFAULT-VALUE}).")
@@ -200,7 +202,8 @@ final class QualityBenchCommand implements Callable<Integer> {
                         + r.score() + ";");
                 for (ToolStatus t : r.tools()) {
                     b.append(' ').append(t.tool()).append(' ').append(t.durationMs()).append(" ms (")
-                            .append(t.filesAnalysed()).append(" analysed, ").append(t.filesFromCache()).append(" cached)");
+                            .append(t.filesAnalysed()).append(" analysed, ").append(t.filesFromCache())
+                            .append(" cached)");
                 }
                 out.println(b);
             }

@@ -46,9 +46,17 @@ final class BuildStep {
             Thread.currentThread().interrupt();
             return Optional.of("build command interrupted");
         } finally {
+            deleteLog(log);
+        }
+    }
+
+    private static void deleteLog(Path log) {
+        try {
             if (log != null) {
-                log.toFile().delete();
+                Files.deleteIfExists(log);
             }
+        } catch (IOException e) {
+            log.toFile().deleteOnExit();
         }
     }
 }

@@ -87,7 +87,7 @@ public final class CheckstyleCheck implements FileCheck {
         Map<String, String> first = firstPerDirectory(context);
         Map<String, List<Issue>> out = new LinkedHashMap<>();
         stored.forEach((path, issues) -> out.put(path, path.equals(first.get(directory(path))) ? issues
-                : issues.stream().filter(i -> !i.rule().equals(PACKAGE_CHECK)).toList()));
+                : issues.stream().filter(i -> !PACKAGE_CHECK.equals(i.rule())).toList()));
         return out;
     }
 
@@ -192,7 +192,8 @@ public final class CheckstyleCheck implements FileCheck {
     }
 
     private static boolean hasPackageDoc(String dir, CheckContext context) {
-        return context.tree().exists(join(dir, "package-info.java")) || context.tree().exists(join(dir, "package.html"));
+        return context.tree().exists(join(dir, "package-info.java"))
+                || context.tree().exists(join(dir, "package.html"));
     }
 
     private static String directory(String path) {
@@ -213,14 +214,18 @@ public final class CheckstyleCheck implements FileCheck {
         return m.lines().findFirst().orElse(m).strip();
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes the mirror; true when it is gone (a leftover temporary directory is harmless). */
+    private static boolean deleteTree(Path root) {
         if (root == null) {
-            return;
+            return true;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            return true;
         } catch (IOException e) {
-            // a leftover temporary directory is harmless
+            return false;
         }
     }
 
@@ -272,24 +277,29 @@ public final class CheckstyleCheck implements FileCheck {
 
         private static Issue processingError(String detail) {
             String first = detail == null ? "" : detail.lines().findFirst().orElse("").strip();
-            return new Issue(TOOL, "ProcessingError", QualitySeverity.MEDIUM, 0, "Checkstyle could not analyse this file: "
-                    + first, "Checkstyle could not parse or analyse the file.", "https://checkstyle.org/", Map.of());
+            return new Issue(TOOL, "ProcessingError", QualitySeverity.MEDIUM, 0,
+                    "Checkstyle could not analyse this file: " + first,
+                    "Checkstyle could not parse or analyse the file.", "https://checkstyle.org/", Map.of());
         }
 
         @Override
         public void auditStarted(AuditEvent event) {
+            // only errors and exceptions matter
         }
 
         @Override
         public void auditFinished(AuditEvent event) {
+            // only errors and exceptions matter
         }
 
         @Override
         public void fileStarted(AuditEvent event) {
+            // only errors and exceptions matter
         }
 
         @Override
         public void fileFinished(AuditEvent event) {
+            // only errors and exceptions matter
         }
     }
 }

@@ -19,6 +19,7 @@ public final class ComplexityCheck implements FileCheck {
     /** The tool's name. */
     public static final String TOOL = "complexity";
     private static final String METRICS = "method-metrics";
+    private static final String METRICS_DOC = "https://docs.pmd-code.org/latest/pmd_java_metrics_index.html";
 
     private final int threads;
 
@@ -85,15 +86,16 @@ public final class ComplexityCheck implements FileCheck {
         for (Issue m : stored) {
             String method = m.properties().get("method");
             over(out, m, "cyclomatic", Integer.parseInt(m.properties().get("cyclomatic")), t.cyclomatic(),
-                    "cyclomatic complexity", "Cyclomatic complexity (McCabe) of a method: independent paths through it.",
-                    "https://docs.pmd-code.org/latest/pmd_java_metrics_index.html#cyclomatic-complexity-cyclo", method);
+                    "cyclomatic complexity",
+                    "Cyclomatic complexity (McCabe) of a method: independent paths through it.",
+                    METRICS_DOC + "#cyclomatic-complexity-cyclo", method);
             over(out, m, "cognitive", Integer.parseInt(m.properties().get("cognitive")), t.cognitive(),
                     "cognitive complexity", "Cognitive complexity (SonarSource) of a method: how hard it is to follow.",
-                    "https://docs.pmd-code.org/latest/pmd_java_metrics_index.html#cognitive-complexity-cognitive_complexity",
+                    METRICS_DOC + "#cognitive-complexity-cognitive_complexity",
                     method);
             over(out, m, "method-length", Integer.parseInt(m.properties().get("ncss")), t.methodLength(),
                     "length", "Length of a method in NCSS (non-commenting source statements).",
-                    "https://docs.pmd-code.org/latest/pmd_java_metrics_index.html#non-commenting-source-statements-ncss",
+                    METRICS_DOC + "#non-commenting-source-statements-ncss",
                     method);
         }
         return out;

@@ -54,7 +54,8 @@ final class IncrementalChecks {
             if (hit.isPresent()) {
                 stored.put(f.path(), hit.get());
             } else {
-                context.tree().readText(f.path()).ifPresent(text -> misses.add(new FileText(f.path(), f.blobId(), text)));
+                context.tree().readText(f.path())
+                        .ifPresent(text -> misses.add(new FileText(f.path(), f.blobId(), text)));
             }
         }
         int fromCache = stored.size();
@@ -89,7 +90,8 @@ final class IncrementalChecks {
     /** SHA-256 of UTF-8 text, 64 lower-case hex digits. */
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -40,7 +40,8 @@ public final class MethodMetricsRule extends AbstractJavaRulechainRule {
     }
 
     private void report(ASTExecutableDeclaration node, Object data) {
-        if (node.getBody() == null || !MetricsUtil.supportsAll(node, JavaMetrics.CYCLO, JavaMetrics.COGNITIVE_COMPLEXITY)) {
+        if (node.getBody() == null
+                || !MetricsUtil.supportsAll(node, JavaMetrics.CYCLO, JavaMetrics.COGNITIVE_COMPLEXITY)) {
             return;
         }
         int cyclo = MetricsUtil.computeMetric(JavaMetrics.CYCLO, node);

@@ -79,7 +79,8 @@ public final class PmdCheck implements FileCheck {
             Rule rule = v.getRule();
             Map<String, String> props = new LinkedHashMap<>();
             props.put("category", categoryOf(rule));
-            out.get(result.path(v.getFileId())).add(new Issue(TOOL, rule.getName(), severity(rule.getPriority().getPriority()),
+            QualitySeverity severity = severity(rule.getPriority().getPriority());
+            out.get(result.path(v.getFileId())).add(new Issue(TOOL, rule.getName(), severity,
                     Math.max(0, v.getBeginLine()), v.getDescription(), PmdEngine.firstSentence(rule.getDescription()),
                     rule.getExternalInfoUrl(), props));
         }

@@ -65,61 +65,69 @@ public final class QualityAnalyzer implements Analyser<QualityReport> {
         QualityStandards standards = loader.load(input.tree());
         List<SourceFile> files = input.tree().files().stream().filter(f -> !standards.excluded(f.path())).toList();
         CheckContext context = new CheckContext(standards, input.tree());
-        IncrementalChecks incremental = new IncrementalChecks(input.cache());
         Map<String, ToolStatus> statuses = new LinkedHashMap<>();
         Map<String, List<Issue>> byPath = new LinkedHashMap<>();
+        IncrementalChecks incremental = new IncrementalChecks(input.cache());
         for (FileCheck check : checks) {
-            if (!check.enabled(standards)) {
-                statuses.put(check.tool(), new ToolStatus(check.tool(), ToolStatus.State.DISABLED,
-                        "disabled in " + standards.source(), 0, 0, 0, 0));
-                continue;
-            }
-            IncrementalChecks.Outcome o = incremental.run(check, files, context);
-            statuses.put(check.tool(), o.status());
-            o.issues().forEach((p, is) -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).addAll(is));
+            IncrementalChecks.Outcome o = check.enabled(standards) ? incremental.run(check, files, context)
+                    : new IncrementalChecks.Outcome(new ToolStatus(check.tool(), ToolStatus.State.DISABLED,
+                            "disabled in " + standards.source(), 0, 0, 0, 0), Map.of());
+            collect(o, statuses, byPath);
         }
-        IncrementalChecks.Outcome sb = spotbugs.run(standards, input.workDir(), files, input.cache());
-        statuses.put(SpotBugsCheck.TOOL, sb.status());
-        sb.issues().forEach((p, is) -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).addAll(is));
+        collect(spotbugs.run(standards, input.workDir(), files, input.cache()), statuses, byPath);
 
-        List<Finding> findings = new ArrayList<>();
-        List<Issue> kept = new ArrayList<>();
-        Map<String, RuleDescriptor> rules = new LinkedHashMap<>();
-        Map<String, Integer> perTool = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Issue>> e : byPath.entrySet()) {
-            for (Issue raw : e.getValue()) {
-                if (standards.rules().ignore().contains(raw.ruleId())) {
-                    continue;
-                }
-                QualitySeverity override = standards.rules().severity().get(raw.ruleId());
-                Issue issue = override == null ? raw : raw.withSeverity(override);
-                kept.add(issue);
-                perTool.merge(issue.tool(), 1, Integer::sum);
-                findings.add(finding(e.getKey(), issue));
-                rules.putIfAbsent(issue.ruleId(), new RuleDescriptor(issue.ruleId(),
-                        issue.ruleDescription().isEmpty() ? issue.ruleId() : issue.ruleDescription(), uri(issue.helpUri())));
-            }
-        }
-        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparing(Finding::ruleId)
-                .thenComparing(Finding::message));
-        List<ToolStatus> tools = new ArrayList<>();
-        for (String tool : QualityStandards.TOOLS) {
-            ToolStatus s = statuses.get(tool);
-            if (s != null) {
-                tools.add(s.withFindings(perTool.getOrDefault(tool, 0)));
-            }
-        }
-        ScoreBreakdown breakdown = ScoreBreakdown.of(kept, linesOfCode(files, context, input), standards.score());
-        Map<String, Integer> severities = new LinkedHashMap<>();
-        for (QualitySeverity s : QualitySeverity.values()) {
-            severities.put(s.label(), (int) kept.stream().filter(i -> i.severity() == s).count());
-        }
-        GateResult gate = GateResult.of(standards.gate(), breakdown.score(), severities, tools);
+        Findings found = Findings.of(byPath, standards.rules());
+        List<ToolStatus> tools = QualityStandards.TOOLS.stream().filter(statuses::containsKey)
+                .map(t -> statuses.get(t).withFindings(found.perTool().getOrDefault(t, 0))).toList();
+        ScoreBreakdown breakdown = ScoreBreakdown.of(found.issues(), linesOfCode(files, context, input),
+                standards.score());
+        GateResult gate = GateResult.of(standards.gate(), breakdown.score(), found.severities(), tools);
         boolean skipped = tools.stream().noneMatch(t -> t.state() == ToolStatus.State.RAN);
-        boolean passed = !skipped && gate.passed();
-        return new QualityReport(NAME, input.tree().revision(), passed, skipped,
+        return new QualityReport(NAME, input.tree().revision(), !skipped && gate.passed(), skipped,
                 summary(breakdown.score(), gate, skipped, tools), breakdown.score(), gate, breakdown, tools,
-                standards.source(), findings, List.copyOf(rules.values()));
+                standards.source(), found.findings(), found.rules());
+    }
+
+    private static void collect(IncrementalChecks.Outcome o, Map<String, ToolStatus> statuses,
+            Map<String, List<Issue>> byPath) {
+        statuses.put(o.status().tool(), o.status());
+        o.issues().forEach((p, is) -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).addAll(is));
+    }
+
+    /**
+     * The issues of every tool after the standards' rule adjustments, as findings sorted by path,
+     * line and rule, with their rule table and counts.
+     */
+    private record Findings(List<Issue> issues, List<Finding> findings, List<RuleDescriptor> rules,
+            Map<String, Integer> perTool, Map<String, Integer> severities) {
+        static Findings of(Map<String, List<Issue>> byPath, QualityStandards.RuleAdjustments adjustments) {
+            List<Issue> kept = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            Map<String, RuleDescriptor> rules = new LinkedHashMap<>();
+            Map<String, Integer> perTool = new LinkedHashMap<>();
+            byPath.forEach((path, issues) -> {
+                for (Issue raw : issues) {
+                    if (adjustments.ignore().contains(raw.ruleId())) {
+                        continue;
+                    }
+                    QualitySeverity override = adjustments.severity().get(raw.ruleId());
+                    Issue issue = override == null ? raw : raw.withSeverity(override);
+                    kept.add(issue);
+                    perTool.merge(issue.tool(), 1, Integer::sum);
+                    findings.add(finding(path, issue));
+                    rules.putIfAbsent(issue.ruleId(), new RuleDescriptor(issue.ruleId(),
+                            issue.ruleDescription().isEmpty() ? issue.ruleId() : issue.ruleDescription(),
+                            uri(issue.helpUri())));
+                }
+            });
+            findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+                    .thenComparing(Finding::ruleId).thenComparing(Finding::message));
+            Map<String, Integer> severities = new LinkedHashMap<>();
+            for (QualitySeverity s : QualitySeverity.values()) {
+                severities.put(s.label(), (int) kept.stream().filter(i -> i.severity() == s).count());
+            }
+            return new Findings(kept, findings, List.copyOf(rules.values()), perTool, severities);
+        }
     }
 
     private int linesOfCode(List<SourceFile> files, CheckContext context, AnalysisInput input) {

@@ -33,9 +33,11 @@ public final class SecretScanner {
     }
 
     private static final List<TokenRule> TOKENS = List.of(
-            new TokenRule("github-token", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"),
+            new TokenRule("github-token",
+                    Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"),
                     4, "GitHub token"),
-            new TokenRule("github-token", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])"),
+            new TokenRule("github-token",
+                    Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])"),
                     11, "GitHub fine-grained token"),
             new TokenRule("aws-access-key-id", Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"), 4,
                     "AWS access key id"),
@@ -48,10 +50,12 @@ public final class SecretScanner {
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN ((?:RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----");
     private static final Pattern AWS_SECRET = Pattern.compile(
-            "(?i)aws[\\w.-]{0,30}?(?:secret|sk)[\\w.-]{0,30}[\"']?\\s*(?::=|=>|=|:)\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])");
+            "(?i)aws[\\w.-]{0,30}?(?:secret|sk)[\\w.-]{0,30}[\"']?\\s*(?::=|=>|=|:)\\s*[\"']?"
+                    + "([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])");
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?i)([\\w.-]{0,40}(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key"
-                    + "|credential|private[_-]?key)[\\w.-]{0,40})[\"']?\\s*(?::=|=>|=|:)\\s*(?:([\"'`])([^\"'`\\s]{8,200})\\2"
+                    + "|credential|private[_-]?key)[\\w.-]{0,40})[\"']?\\s*(?::=|=>|=|:)\\s*"
+                    + "(?:([\"'`])([^\"'`\\s]{8,200})\\2"
                     + "|([^\\s\"'`,;()\\[\\]{}]{8,200}))");
     private static final Set<String> KEYWORDS = Set.of("password", "passwd", "pwd", "secret", "token", "api_key",
             "api-key", "apikey", "access_key", "access-key", "accesskey", "auth_key", "auth-key", "authkey",

@@ -68,25 +68,16 @@ public final class SpotBugsCheck {
             return skipped("no work tree to read compiled classes from", t0);
         }
         Path root = workDir.get().toAbsolutePath().normalize();
-        if (!s.build().isBlank()) {
-            if (!allowBuild) {
-                if (existing(root, s.classes()).isEmpty()) {
-                    return skipped("no compiled classes; the build command runs only with --build", t0);
-                }
-            } else {
-                Optional<String> failed = BuildStep.run(s.build(), root, s.buildTimeoutSeconds());
-                if (failed.isPresent()) {
-                    return new IncrementalChecks.Outcome(new ToolStatus(TOOL, ToolStatus.State.FAILED, failed.get(),
-                            ms(t0), 0, 0, 0), Map.of());
-                }
-            }
-        }
-        if (s.classes().isEmpty()) {
-            return skipped("no classes configured (spotbugs.classes)", t0);
+        Optional<String> notBuilt = build(s, root);
+        if (notBuilt.isPresent()) {
+            ToolStatus.State state = allowBuild ? ToolStatus.State.FAILED : ToolStatus.State.SKIPPED;
+            ToolStatus status = new ToolStatus(TOOL, state, notBuilt.get(), ms(t0), 0, 0, 0);
+            return new IncrementalChecks.Outcome(status, Map.of());
         }
         List<Path> classes = existing(root, s.classes());
         if (classes.isEmpty()) {
-            return skipped("no classes at " + String.join(", ", s.classes()), t0);
+            return skipped(s.classes().isEmpty() ? "no classes configured (spotbugs.classes)"
+                    : "no classes at " + String.join(", ", s.classes()), t0);
         }
         List<Path> aux = existing(root, s.auxClasspath());
         Hashed hashed = hash(classes, aux);
@@ -96,7 +87,8 @@ public final class SpotBugsCheck {
         String namespace = IncrementalChecks.namespace(TOOL, SpotBugsEngine.versions() + " check 1 effort "
                 + s.effort() + " confidence " + s.minConfidence());
         Optional<SpotBugsEngine.Result> cached = cache.get(namespace, hashed.sha256(), RESULT);
-        SpotBugsEngine.Result result = cached.orElseGet(() -> engine.analyse(classes, aux, s.effort(), s.minConfidence()));
+        SpotBugsEngine.Result result = cached.orElseGet(() -> engine.analyse(classes, aux, s.effort(),
+                s.minConfidence()));
         if (cached.isEmpty()) {
             cache.put(namespace, hashed.sha256(), result);
         }
@@ -106,9 +98,26 @@ public final class SpotBugsCheck {
                 + (result.missingClasses() > 0 ? "; " + result.missingClasses() + " referenced classes not on"
                         + " spotbugs.aux_classpath" : "")
                 + (unlocated > 0 ? "; " + unlocated + " bugs outside the analysed sources" : "");
-        int analysed = cached.isPresent() ? 0 : hashed.classFiles();
-        return new IncrementalChecks.Outcome(new ToolStatus(TOOL, ToolStatus.State.RAN, reason, ms(t0), analysed,
-                cached.isPresent() ? hashed.classFiles() : 0, 0), located);
+        int fromCache = cached.isPresent() ? hashed.classFiles() : 0;
+        return new IncrementalChecks.Outcome(new ToolStatus(TOOL, ToolStatus.State.RAN, reason, ms(t0),
+                hashed.classFiles() - fromCache, fromCache, 0), located);
+    }
+
+    /**
+     * Runs {@code spotbugs.build} when there is one and it is allowed.
+     *
+     * @return why there are no classes to analyse (the build failed, or it may not run and there
+     *     are no classes yet), or empty to go on
+     */
+    private Optional<String> build(QualityStandards.SpotBugsSettings s, Path root) {
+        if (s.build().isBlank()) {
+            return Optional.empty();
+        }
+        if (allowBuild) {
+            return BuildStep.run(s.build(), root, s.buildTimeoutSeconds());
+        }
+        return existing(root, s.classes()).isEmpty()
+                ? Optional.of("no compiled classes; the build command runs only with --build") : Optional.empty();
     }
 
     private static int locate(List<BugRecord> bugs, List<SourceFile> files, QualityStandards standards,
@@ -127,8 +136,9 @@ public final class SpotBugsCheck {
             props.put("category", b.category());
             props.put("rank", String.valueOf(b.rank()));
             props.put("confidence", b.priority() == 1 ? "high" : b.priority() == 2 ? "medium" : "low");
-            out.computeIfAbsent(path, k -> new ArrayList<>()).add(new Issue(TOOL, b.type(), BugRecord.severity(b.rank()),
-                    b.line(), b.message(), b.description(), b.helpUri(), props));
+            QualitySeverity severity = BugRecord.severity(b.rank());
+            out.computeIfAbsent(path, k -> new ArrayList<>()).add(new Issue(TOOL, b.type(), severity, b.line(),
+                    b.message(), b.description(), b.helpUri(), props));
         }
         return unlocated;
     }
@@ -156,28 +166,12 @@ public final class SpotBugsCheck {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             int count = 0;
-            for (List<Path> group : List.of(classes, aux)) {
-                md.update((byte) '\n');
-                for (Path entry : group) {
-                    if (Files.isDirectory(entry)) {
-                        List<Path> inside;
-                        try (Stream<Path> walk = Files.walk(entry)) {
-                            inside = walk.filter(Files::isRegularFile).sorted().toList();
-                        }
-                        for (Path f : inside) {
-                            String rel = entry.relativize(f).toString().replace('\\', '/');
-                            if (group == classes && rel.endsWith(".class")) {
-                                count++;
-                            }
-                            digest(md, rel, f);
-                        }
-                    } else {
-                        if (group == classes) {
-                            count += jarClassCount(entry);
-                        }
-                        digest(md, entry.getFileName().toString(), entry);
-                    }
-                }
+            for (Path entry : classes) {
+                count += digestEntry(md, entry);
+            }
+            md.update((byte) '\n');
+            for (Path entry : aux) {
+                digestEntry(md, entry);
             }
             return new Hashed(HexFormat.of().formatHex(md.digest()), count);
         } catch (NoSuchAlgorithmException e) {
@@ -185,6 +179,25 @@ public final class SpotBugsCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the compiled classes", e);
         }
+    }
+
+    /** Digests a directory's files (sorted, with their relative paths) or a jar; returns its class files. */
+    private static int digestEntry(MessageDigest md, Path entry) throws IOException {
+        if (!Files.isDirectory(entry)) {
+            digest(md, String.valueOf(entry.getFileName()), entry);
+            return jarClassCount(entry);
+        }
+        List<Path> inside;
+        try (Stream<Path> walk = Files.walk(entry)) {
+            inside = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        int count = 0;
+        for (Path f : inside) {
+            String rel = entry.relativize(f).toString().replace('\\', '/');
+            count += rel.endsWith(".class") ? 1 : 0;
+            digest(md, rel, f);
+        }
+        return count;
     }
 
     private static void digest(MessageDigest md, String name, Path file) throws IOException {

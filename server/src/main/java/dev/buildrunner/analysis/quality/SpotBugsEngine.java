@@ -137,8 +137,9 @@ public final class SpotBugsEngine {
         if (help.isEmpty() && pattern.getType() != null && isFindSecBugs(bug)) {
             help = "https://find-sec-bugs.github.io/bugs.htm#" + pattern.getType();
         }
-        String sourcePath = source == null || source.getSourceFile() == null
-                || source.getSourceFile().equals(SourceLineAnnotation.UNKNOWN_SOURCE_FILE) ? "" : source.getSourcePath();
+        boolean unknown = source == null || source.getSourceFile() == null
+                || SourceLineAnnotation.UNKNOWN_SOURCE_FILE.equals(source.getSourceFile());
+        String sourcePath = unknown ? "" : source.getSourcePath();
         return new BugRecord(bug.getType(), bug.getBugRank(), bug.getPriority(), pattern.getCategory(), sourcePath,
                 bug.getPrimaryClass() == null ? "" : bug.getPrimaryClass().getClassName(),
                 source == null ? 0 : Math.max(0, source.getStartLine()), bug.getMessageWithoutPrefix(),
@@ -175,8 +176,8 @@ public final class SpotBugsEngine {
                 String resource = PLUGIN_RESOURCES + "/" + name;
                 try (InputStream in = SpotBugsEngine.class.getClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
-                        throw new IllegalStateException(resource + " is missing from the classpath: the build unpacks it"
-                                + " from findsecbugs-plugin (server/pom.xml)");
+                        throw new IllegalStateException(resource + " is missing from the classpath: the build"
+                                + " unpacks it from findsecbugs-plugin (server/pom.xml)");
                     }
                     Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }

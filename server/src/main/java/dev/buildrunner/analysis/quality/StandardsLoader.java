@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +126,8 @@ public final class StandardsLoader {
             keys("/pmd", Set.of("enabled", "java_version", "rulesets", "exclude"));
             String version = string("/pmd/java_version");
             if (!version.matches("\\d{1,2}(-preview)?")) {
-                throw error("/pmd/java_version", "expected a Java version such as \"17\" or \"21\", got \"" + version + "\"");
+                throw error("/pmd/java_version", "expected a Java version such as \"17\" or \"21\", got \""
+                        + version + "\"");
             }
             List<String> rulesets = strings("/pmd/rulesets");
             for (int i = 0; i < rulesets.size(); i++) {
@@ -177,7 +176,8 @@ public final class StandardsLoader {
             String effort = oneOf("/spotbugs/effort", Set.of("min", "default", "max"));
             String confidence = oneOf("/spotbugs/min_confidence", Set.of("high", "medium", "low"));
             return new QualityStandards.SpotBugsSettings(bool("/spotbugs/enabled"), classes, aux,
-                    string("/spotbugs/build"), integer("/spotbugs/build_timeout_seconds", 1, 86_400), effort, confidence);
+                    string("/spotbugs/build"), integer("/spotbugs/build_timeout_seconds", 1, 86_400), effort,
+                    confidence);
         }
 
         private QualityStandards.SecretSettings secrets() {
@@ -186,14 +186,16 @@ public final class StandardsLoader {
             List<String> rules = strings("/secrets/allow/rules");
             for (int i = 0; i < rules.size(); i++) {
                 if (!rules.get(i).startsWith("secrets/")) {
-                    throw error("/secrets/allow/rules/" + i, "expected a secrets rule id such as secrets/generic-secret, got \""
+                    throw error("/secrets/allow/rules/" + i,
+                            "expected a secrets rule id such as secrets/generic-secret, got \""
                             + rules.get(i) + "\"");
                 }
             }
             List<String> fingerprints = strings("/secrets/allow/fingerprints");
             for (int i = 0; i < fingerprints.size(); i++) {
                 if (!fingerprints.get(i).matches("[0-9a-f]{64}")) {
-                    throw error("/secrets/allow/fingerprints/" + i, "expected 64 lower-case hex digits (a SHA-256 as findings show it)");
+                    throw error("/secrets/allow/fingerprints/" + i,
+                            "expected 64 lower-case hex digits (a SHA-256 as findings show it)");
                 }
             }
             return new QualityStandards.SecretSettings(bool("/secrets/enabled"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -29,7 +30,7 @@ import java.util.Map;
  */
 record YamlDocument(String path, JsonNode root, Map<String, Integer> lines) {
     private static final ObjectMapper YAML = new ObjectMapper(
-            YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     YamlDocument {
         lines = Map.copyOf(lines);
@@ -43,38 +44,7 @@ record YamlDocument(String path, JsonNode root, Map<String, Integer> lines) {
     static YamlDocument parse(String path, String text) {
         try {
             JsonNode root = YAML.readTree(text);
-            Map<String, Integer> lines = new HashMap<>();
-            try (JsonParser p = YAML.getFactory().createParser(text)) {
-                record Frame(String pointer, boolean array, int[] index, String[] field) {
-                }
-                Deque<Frame> stack = new ArrayDeque<>();
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    int line = p.currentTokenLocation().getLineNr();
-                    Frame top = stack.peek();
-                    if (t == JsonToken.FIELD_NAME) {
-                        top.field()[0] = p.currentName();
-                        lines.put(top.pointer() + "/" + escape(p.currentName()), line);
-                        continue;
-                    }
-                    if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                        stack.pop();
-                        continue;
-                    }
-                    String pointer = "";
-                    if (top != null) {
-                        pointer = top.array() ? top.pointer() + "/" + top.index()[0]++ : top.pointer() + "/"
-                                + escape(top.field()[0]);
-                        if (top.array()) {
-                            lines.put(pointer, line);
-                        }
-                    }
-                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                        stack.push(new Frame(pointer, t == JsonToken.START_ARRAY, new int[1], new String[1]));
-                    }
-                }
-            }
-            return new YamlDocument(path, root == null ? MissingNode.getInstance() : root, lines);
+            return new YamlDocument(path, root == null ? MissingNode.getInstance() : root, lines(text));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String problem = e.getOriginalMessage().lines().findFirst().orElse("not valid YAML").strip();
@@ -82,6 +52,51 @@ record YamlDocument(String path, JsonNode root, Map<String, Integer> lines) {
                     "not valid YAML: " + problem);
         } catch (IOException e) {
             throw new AnalysisConfigException(path, 0, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The line of every key and list item, by JSON pointer, from the parser's token locations. */
+    private static Map<String, Integer> lines(String text) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        Deque<Frame> stack = new ArrayDeque<>();
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                int line = p.currentTokenLocation().getLineNr();
+                Frame top = stack.peek();
+                if (t == JsonToken.FIELD_NAME) {
+                    top.field = p.currentName();
+                    lines.put(top.pointer + "/" + escape(top.field), line);
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    stack.pop();
+                } else {
+                    String pointer = top == null ? "" : top.child();
+                    if (top != null && top.array) {
+                        lines.put(pointer, line);
+                    }
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        stack.push(new Frame(pointer, t == JsonToken.START_ARRAY));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** An open mapping or list while reading tokens: its pointer and where in it the reader is. */
+    private static final class Frame {
+        private final String pointer;
+        private final boolean array;
+        private int index;
+        private String field;
+
+        Frame(String pointer, boolean array) {
+            this.pointer = pointer;
+            this.array = array;
+        }
+
+        /** The pointer of the value that comes next: the next list index, or the last key read. */
+        String child() {
+            return array ? pointer + "/" + index++ : pointer + "/" + escape(field);
         }
     }
 

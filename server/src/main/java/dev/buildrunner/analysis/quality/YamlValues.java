@@ -34,7 +34,8 @@ class YamlValues {
     Map<String, QualityStandards.Origin> origins() {
         Map<String, QualityStandards.Origin> out = new java.util.HashMap<>();
         for (YamlDocument doc : own == null ? List.of(template) : List.of(template, own)) {
-            doc.lines().forEach((pointer, line) -> out.put(dotted(pointer), new QualityStandards.Origin(doc.path(), line)));
+            doc.lines().forEach((pointer, line) -> out.put(dotted(pointer),
+                    new QualityStandards.Origin(doc.path(), line)));
         }
         return out;
     }
