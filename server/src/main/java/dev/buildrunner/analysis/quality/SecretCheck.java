@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,9 +33,17 @@ public final class SecretCheck implements FileCheck {
         return standards.secrets().enabled();
     }
 
+    /** Extensions of binary formats, never read (a secret in them is not text a person wrote). */
+    private static final Set<String> BINARY = Set.of("png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "pdf", "zip",
+            "jar", "war", "gz", "tgz", "bz2", "xz", "7z", "class", "so", "dll", "dylib", "exe", "bin", "woff", "woff2",
+            "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wasm", "pack", "idx");
+
     @Override
     public boolean accepts(String path, QualityStandards standards) {
-        return !PathGlob.any(standards.secrets().allowPaths(), path);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return !BINARY.contains(ext) && !PathGlob.any(standards.secrets().allowPaths(), path);
     }
 
     @Override

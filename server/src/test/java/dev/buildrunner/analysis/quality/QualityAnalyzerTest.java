@@ -166,6 +166,16 @@ class QualityAnalyzerTest {
     }
 
     @Test
+    void binaryFilesAreNotScannedForSecrets() {
+        try (FixtureRepo repo = FixtureRepo.of(FIXTURE, tmp.resolve("repo"))) {
+            String token = "ghp_" + "u8jzPde0IgxLd6GncfBA" + "epfJBd0Kh8oOOL8d";
+            repo.write("web/logo.png", "\u0089PNG\n" + token + "\n").write("notes.txt", token + "\n").commit("two files");
+            List<String> found = QualityRuns.compact(run(repo, BlobCache.disabled()).findings());
+            assertThat(found).contains("notes.txt:1 secrets/github-token critical").noneMatch(f -> f.startsWith("web/"));
+        }
+    }
+
+    @Test
     void ruleAdjustmentsIgnoreAndRegrade() {
         try (FixtureRepo repo = FixtureRepo.of(FIXTURE, tmp.resolve("repo"))) {
             String standards = repo.tree().readText(StandardsLoader.PATH).orElseThrow()
