@@ -3,6 +3,7 @@ package dev.buildrunner.cli;
 import dev.buildrunner.analysis.drift.DriftAnalyzer;
 import dev.buildrunner.analysis.drift.FrameworkRoutes;
 import dev.buildrunner.analysis.gaps.GapAnalyzer;
+import dev.buildrunner.analysis.quality.QualityAnalyzer;
 import dev.buildrunner.plan.TaskStatus;
 import dev.buildrunner.store.StoreException;
 import dev.buildrunner.sync.TransitionException;
@@ -49,7 +50,14 @@ public final class Main {
         br.addSubcommand("rollback", new RollbackCommand(services));
         br.addSubcommand("bench", new CommandLine(new BenchCommand(services))
                 .addSubcommand("core", new BenchCommand(services))
-                .addSubcommand("server", new ServerBenchCommand(services)));
+                .addSubcommand("server", new ServerBenchCommand(services))
+                .addSubcommand("quality", new QualityBenchCommand(services)));
+        QualityOptions quality = new QualityOptions();
+        CommandLine qualityCommand = analyser(services, "Check code quality (PMD, Checkstyle, complexity, SpotBugs with"
+                + " find-sec-bugs, secrets): score 0-100 and the gate of .buildrunner/quality-standards.yaml.",
+                s -> QualityAnalyzer.standard(quality.build));
+        qualityCommand.addMixin("quality", quality);
+        br.addSubcommand("quality", qualityCommand);
         br.addSubcommand("serve", new ServeCommand(services, System::getenv));
         br.addSubcommand("repo", new RepoCommand(services, System::getenv));
         br.addSubcommand("drift", analyser(services, "Architecture drift: the spec's consistency, what the change did"

@@ -4,6 +4,8 @@ import dev.buildrunner.analysis.AnalysisResult;
 import dev.buildrunner.analysis.Analyser;
 import dev.buildrunner.analysis.drift.DriftAnalyzer;
 import dev.buildrunner.analysis.drift.FrameworkRoutes;
+import dev.buildrunner.analysis.gaps.GapAnalyzer;
+import dev.buildrunner.analysis.quality.QualityAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +28,8 @@ public final class Analysers {
         for (String name : names) {
             switch (name) {
                 case "drift" -> out.add(new DriftAnalyzer(new FrameworkRoutes()));
-                case "gaps", "quality" -> { } // wired as each analyser lands
+                case "gaps" -> out.add(new GapAnalyzer());
+                case "quality" -> out.add(QualityAnalyzer.standard(false)); // never run a pushed repository's build
                 default -> throw new IllegalArgumentException("unknown analyser: " + name);
             }
         }

@@ -1,0 +1,2 @@
+/** Stock levels and order pricing. */
+package com.example.inventory;
