@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
@@ -65,9 +64,7 @@ public final class BlobCache {
         Path p = path(namespace, blobId);
         try {
             return Optional.of(json.readValue(Files.readAllBytes(p), type));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException e) { // missing, unreadable or corrupt: a miss
             return Optional.empty();
         }
     }

@@ -119,15 +119,13 @@ public final class GitTrees {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 
-    /** Files listed once; content from git's object database. */
-    private static final class ObjectDbTree implements SourceTree {
-        private final Repository repo;
+    /** A tree whose files are listed once, sorted, with a path index; subclasses read content. */
+    private abstract static class ListedTree implements SourceTree {
         private final String revision;
         private final List<SourceFile> files;
         private final Map<String, SourceFile> byPath;
 
-        ObjectDbTree(Repository repo, String revision, List<SourceFile> files) {
-            this.repo = repo;
+        ListedTree(String revision, List<SourceFile> files) {
             this.revision = revision;
             List<SourceFile> sorted = new ArrayList<>(files);
             sorted.sort((a, b) -> a.path().compareTo(b.path()));
@@ -153,55 +151,47 @@ public final class GitTrees {
         @Override
         public Optional<byte[]> read(String path) {
             SourceFile f = byPath.get(path);
-            if (f == null) {
-                return Optional.empty();
-            }
+            return f == null ? Optional.empty() : Optional.of(content(f));
+        }
+
+        /** The bytes of a file of this tree. */
+        abstract byte[] content(SourceFile file);
+    }
+
+    /** Content from git's object database. */
+    private static final class ObjectDbTree extends ListedTree {
+        private final Repository repo;
+
+        ObjectDbTree(Repository repo, String revision, List<SourceFile> files) {
+            super(revision, files);
+            this.repo = repo;
+        }
+
+        @Override
+        byte[] content(SourceFile f) {
             try (ObjectReader reader = repo.newObjectReader()) {
-                return Optional.of(reader.open(ObjectId.fromString(f.blobId())).getBytes());
+                return reader.open(ObjectId.fromString(f.blobId())).getBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path + " at " + revision, e);
+                throw new UncheckedIOException("cannot read " + f.path() + " at " + revision(), e);
             }
         }
     }
 
-    /** Files listed once; content from disk. */
-    private static final class DiskTree implements SourceTree {
+    /** Content from disk. */
+    private static final class DiskTree extends ListedTree {
         private final Path root;
-        private final List<SourceFile> files;
-        private final Map<String, SourceFile> byPath;
 
         DiskTree(Path root, List<SourceFile> files) {
+            super(WORKTREE, files);
             this.root = root;
-            List<SourceFile> sorted = new ArrayList<>(files);
-            sorted.sort((a, b) -> a.path().compareTo(b.path()));
-            this.files = Collections.unmodifiableList(sorted);
-            this.byPath = sorted.stream().collect(Collectors.toUnmodifiableMap(SourceFile::path, Function.identity()));
         }
 
         @Override
-        public String revision() {
-            return WORKTREE;
-        }
-
-        @Override
-        public List<SourceFile> files() {
-            return files;
-        }
-
-        @Override
-        public Map<String, SourceFile> byPath() {
-            return byPath;
-        }
-
-        @Override
-        public Optional<byte[]> read(String path) {
-            if (!byPath.containsKey(path)) {
-                return Optional.empty();
-            }
+        byte[] content(SourceFile f) {
             try {
-                return Optional.of(Files.readAllBytes(root.resolve(path)));
+                return Files.readAllBytes(root.resolve(f.path()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + root.resolve(path), e);
+                throw new UncheckedIOException("cannot read " + root.resolve(f.path()), e);
             }
         }
     }

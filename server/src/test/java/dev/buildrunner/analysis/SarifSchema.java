@@ -37,10 +37,14 @@ public final class SarifSchema {
     /** The schema errors of a SARIF log; empty when valid. */
     public List<Error> errors(String sarifJson) {
         try {
-            JsonNode node = JSON.readTree(sarifJson);
-            return schema.validate(node);
+            return errors(JSON.readTree(sarifJson));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The schema errors of a parsed SARIF log; empty when valid. */
+    public List<Error> errors(JsonNode sarif) {
+        return schema.validate(sarif);
     }
 }
